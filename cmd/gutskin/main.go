@@ -1,0 +1,124 @@
+// Command gutskin is a desktop quiz game about the gut-skin axis: question
+// cards from TOML packs, with explanations, sources and evidence levels.
+//
+//	gutskin                         play, on the packs built into the game
+//	gutskin validate [PATH...]      check question packs
+//
+// Run "gutskin -h" for the game's flags.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gutskin/game/pack"
+	"gutskin/game/save"
+	"gutskin/game/ui"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "validate":
+			return runValidate(args[1:], stdout, stderr)
+		case "help":
+			usage(stderr)
+			return exitOK
+		}
+	}
+	return runGame(args, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, `usage:
+  gutskin [flags]                 play (flags below)
+  gutskin validate [--json] [PATH...]
+                                  check question packs (the built-in ones when no path)`)
+}
+
+func runGame(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gutskin", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	shots := fs.String("screenshot-dir", "", "folder for screenshots taken with F12 (default: the current folder)")
+	stats := fs.Bool("stats", false, "print frame counts and Update/Draw times on exit")
+	profile := fs.String("profile", "", "player profile to use")
+	configDir := fs.String("config-dir", "", "folder for profiles (default: the user config folder + /gutskin)")
+	window := fs.String("window", "1280x720", "starting window size, WIDTHxHEIGHT")
+	seed := fs.Uint64("seed", 0, "seed of the first round (0: random); later rounds add 1 each")
+	fs.Usage = func() {
+		usage(stderr)
+		fmt.Fprintln(stderr, "\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gutskin: unknown command %q\n", fs.Arg(0))
+		usage(stderr)
+		return exitUsage
+	}
+	size, err := parseSize(*window)
+	if err != nil {
+		fmt.Fprintln(stderr, "gutskin: -window:", err)
+		return exitUsage
+	}
+	start := time.Now()
+	set := pack.Load(locations(nil)...)
+	for _, d := range set.Diagnostics() {
+		fmt.Fprintln(stderr, d)
+	}
+	opts := ui.Options{Packs: set, Profile: *profile, ScreenshotDir: *shots, WindowSize: size}
+	dir := *configDir
+	if dir == "" {
+		dir, err = save.DefaultDir()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gutskin: no config folder, scores will not be kept:", err)
+	} else {
+		opts.Store = &save.Store{Dir: dir}
+	}
+	if *seed != 0 {
+		next := *seed
+		opts.Seed = func() uint64 {
+			next++
+			return next - 1
+		}
+	}
+	var st ui.Stats
+	if *stats {
+		opts.Stats = &st
+	}
+	err = ui.Run(opts)
+	if *stats {
+		fmt.Fprintf(stderr, "gutskin: %s; session %v\n", st.String(), time.Since(start).Round(time.Millisecond))
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gutskin:", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+func parseSize(s string) (image.Point, error) {
+	w, h, ok := strings.Cut(strings.ToLower(s), "x")
+	x, err1 := strconv.Atoi(w)
+	y, err2 := strconv.Atoi(h)
+	if !ok || err1 != nil || err2 != nil || x < 960 || y < 540 || x > 7680 || y > 4320 {
+		return image.Point{}, fmt.Errorf("%q is not a size such as 1280x720 (at least 960x540)", s)
+	}
+	return image.Pt(x, y), nil
+}

@@ -1,0 +1,226 @@
+// Package layout is the text and card geometry shared by the game's drawing
+// code and by `gutskin validate`: word wrapping against a measuring function,
+// fitting text into a box by shrinking its size, and the rectangles of a
+// question card at a given window size. It is pure Go; the measuring function
+// comes from whoever owns the fonts.
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Measure returns the width in pixels of one line of text at a font size.
+type Measure func(s string, size float64) float64
+
+// Wrap breaks text into lines no wider than maxW at the given size. It breaks
+// at spaces, keeps explicit newlines, and splits a word longer than a line
+// (a URL, say) between characters. Leading and trailing spaces of lines are
+// dropped.
+func Wrap(text string, size, maxW float64, measure Measure) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		lines = wrapPara(lines, para, size, maxW, measure)
+	}
+	return lines
+}
+
+func wrapPara(lines []string, para string, size, maxW float64, measure Measure) []string {
+	words := strings.FieldsFunc(para, unicode.IsSpace)
+	if len(words) == 0 {
+		return append(lines, "")
+	}
+	line := ""
+	for _, w := range words {
+		candidate := w
+		if line != "" {
+			candidate = line + " " + w
+		}
+		if measure(candidate, size) <= maxW {
+			line = candidate
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+			line = ""
+		}
+		// The word alone is too wide: split it between characters.
+		for measure(w, size) > maxW {
+			cut := splitPoint(w, size, maxW, measure)
+			if cut == len(w) { // one character wider than the line: keep it
+				break
+			}
+			lines = append(lines, w[:cut])
+			w = w[cut:]
+		}
+		line = w
+	}
+	return append(lines, line)
+}
+
+// splitPoint finds the longest prefix of w (at least one character) that
+// fits maxW, by binary search over character boundaries.
+func splitPoint(w string, size, maxW float64, measure Measure) int {
+	idx := make([]int, 0, len(w))
+	for i := range w {
+		if i > 0 {
+			idx = append(idx, i)
+		}
+	}
+	idx = append(idx, len(w))
+	lo, hi := 0, len(idx)-1 // idx[lo] always acceptable as the minimum cut
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if measure(w[:idx[mid]], size) <= maxW {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return idx[lo]
+}
+
+// Block is text wrapped at a size, ready to draw.
+type Block struct {
+	Lines      []string
+	Size       float64 // font size in pixels
+	LineHeight float64
+	Width      float64 // widest line
+	Height     float64 // len(Lines) * LineHeight
+}
+
+// LineHeightFactor is the line height as a multiple of the font size.
+const LineHeightFactor = 1.3
+
+// Fit wraps text into a box of maxW x maxH, starting at size and shrinking
+// by steps of 2 px down to minSize. It returns the first block that fits and
+// true, or the block at minSize and false when even that overflows.
+func Fit(text string, size, minSize, maxW, maxH float64, measure Measure) (Block, bool) {
+	for s := size; ; s -= 2 {
+		if s < minSize {
+			s = minSize
+		}
+		b := MakeBlock(text, s, maxW, measure)
+		if b.Height <= maxH && b.Width <= maxW {
+			return b, true
+		}
+		if s <= minSize {
+			return b, false
+		}
+	}
+}
+
+// MakeBlock wraps text at one size.
+func MakeBlock(text string, size, maxW float64, measure Measure) Block {
+	b := Block{Size: size, LineHeight: size * LineHeightFactor}
+	b.Lines = Wrap(text, size, maxW, measure)
+	for _, l := range b.Lines {
+		b.Width = max(b.Width, measure(l, size))
+	}
+	b.Height = float64(len(b.Lines)) * b.LineHeight
+	return b
+}
+
+// Truncate shortens one line to fit maxW, ending it with an ellipsis.
+func Truncate(s string, size, maxW float64, measure Measure) string {
+	if measure(s, size) <= maxW {
+		return s
+	}
+	for len(s) > 0 {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+		if measure(s+"…", size) <= maxW {
+			return s + "…"
+		}
+	}
+	return ""
+}
+
+// Rect is an axis-aligned rectangle in pixels.
+type Rect struct{ X, Y, W, H float64 }
+
+// Contains reports whether the point lies inside the rectangle.
+func (r Rect) Contains(x, y float64) bool {
+	return x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
+}
+
+// Inset shrinks the rectangle by d on every side.
+func (r Rect) Inset(d float64) Rect {
+	return Rect{r.X + d, r.Y + d, max(0, r.W-2*d), max(0, r.H-2*d)}
+}
+
+// Inside reports whether o lies entirely within r.
+func (r Rect) Inside(o Rect) bool {
+	return o.X >= r.X-0.5 && o.Y >= r.Y-0.5 && o.X+o.W <= r.X+r.W+0.5 && o.Y+o.H <= r.Y+r.H+0.5
+}
+
+// SplitV cuts a rectangle into a top part of height h (plus gap) and the rest.
+func (r Rect) SplitV(h, gap float64) (top, rest Rect) {
+	h = min(h, r.H)
+	return Rect{r.X, r.Y, r.W, h}, Rect{r.X, r.Y + h + gap, r.W, max(0, r.H-h-gap)}
+}
+
+// Grid lays out n cells in cols columns inside r, with gap between them.
+func Grid(r Rect, n, cols int, gap float64) []Rect {
+	if n <= 0 {
+		return nil
+	}
+	cols = max(1, min(cols, n))
+	rows := (n + cols - 1) / cols
+	w := (r.W - gap*float64(cols-1)) / float64(cols)
+	h := (r.H - gap*float64(rows-1)) / float64(rows)
+	out := make([]Rect, n)
+	for i := range n {
+		c, row := i%cols, i/cols
+		out[i] = Rect{r.X + float64(c)*(w+gap), r.Y + float64(row)*(h+gap), w, h}
+	}
+	return out
+}
+
+// Scale is the size factor of a window relative to the 1280x720 design
+// size, from the smaller of the two ratios, so that everything fits at any
+// aspect ratio.
+func Scale(w, h float64) float64 {
+	return min(w/1280, h/720)
+}
+
+// StackItem is one paragraph of a vertical stack of text.
+type StackItem struct {
+	Text    string
+	Factor  float64 // size relative to the stack's base size
+	Measure Measure // the face's measure (regular or bold)
+	Gap     float64 // space after the item, in multiples of the base size
+	Indent  float64 // left indent in pixels (an icon's room)
+}
+
+// FitStack wraps every item at the largest base size, from base down to
+// minSize by 2 px, at which the whole stack fits maxW x maxH; no item is set
+// below minSize. It returns the blocks, the top of each block relative to
+// the stack's top, the total height and whether they fit (when false, the
+// blocks are those at minSize).
+func FitStack(items []StackItem, base, minSize, maxW, maxH float64) (blocks []Block, tops []float64, total float64, ok bool) {
+	blocks = make([]Block, len(items))
+	tops = make([]float64, len(items))
+	for s := base; ; s -= 2 {
+		s = max(s, minSize)
+		total = 0
+		wide := false
+		for i, it := range items {
+			size := max(minSize, s*it.Factor)
+			blocks[i] = MakeBlock(it.Text, size, maxW-it.Indent, it.Measure)
+			wide = wide || blocks[i].Width > maxW-it.Indent
+			tops[i] = total
+			total += blocks[i].Height
+			if i < len(items)-1 {
+				total += it.Gap * s
+			}
+		}
+		if total <= maxH && !wide {
+			return blocks, tops, total, true
+		}
+		if s <= minSize {
+			return blocks, tops, total, false
+		}
+	}
+}

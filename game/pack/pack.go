@@ -1,0 +1,208 @@
+// Package pack holds the question-pack format: the types a TOML pack decodes
+// into, the loader that reads packs from any fs.FS, and the validator that
+// reports every problem of a pack with its file, line and column.
+//
+// The package is pure Go: it never imports Ebiten, so the game, the validate
+// command and the tests share it without a window.
+package pack
+
+import "fmt"
+
+// Type is the kind of a question: how it is asked and scored.
+type Type string
+
+// The question types.
+const (
+	Single    Type = "single"
+	Multi     Type = "multi"
+	TrueFalse Type = "truefalse"
+	Order     Type = "order"
+	Match     Type = "match"
+	Estimate  Type = "estimate"
+)
+
+// Types lists every question type in the order the documentation gives them.
+var Types = []Type{Single, Multi, TrueFalse, Order, Match, Estimate}
+
+// Evidence is how strong the evidence behind a question is.
+type Evidence string
+
+// The evidence levels, from strongest to weakest support.
+const (
+	Established  Evidence = "established"
+	HumanStudies Evidence = "human-studies"
+	Early        Evidence = "early"
+	Contested    Evidence = "contested"
+	// NoEvidence marks a question whose pack gives no level (a warning).
+	NoEvidence Evidence = ""
+)
+
+// EvidenceLevels lists the valid evidence levels.
+var EvidenceLevels = []Evidence{Established, HumanStudies, Early, Contested}
+
+// Label is the evidence level as a reader sees it on a badge.
+func (e Evidence) Label() string {
+	switch e {
+	case Established:
+		return "Established"
+	case HumanStudies:
+		return "Human studies"
+	case Early:
+		return "Early evidence"
+	case Contested:
+		return "Contested"
+	}
+	return "Evidence level not given"
+}
+
+// Pack is one validated question pack: one TOML file, one mechanism.
+type Pack struct {
+	ID           string
+	Title        string
+	Mechanism    string // one-paragraph summary shown in the game
+	Version      string
+	Language     string
+	Authors      []string
+	Licence      string
+	LastReviewed string // YYYY-MM-DD
+	Questions    []Question
+
+	// File is the path the pack was loaded from, as given to the loader.
+	File string
+	// Dir is the folder of File inside the file system it came from; image
+	// paths are relative to it.
+	Dir string
+
+	idPos pos // where the pack's id is written
+}
+
+// Question is one question of a pack.
+type Question struct {
+	ID          string
+	Type        Type
+	Prompt      string
+	Difficulty  int // 1-3
+	Explanation string
+	Evidence    Evidence
+	Sources     []Source
+	Tags        []string
+	Image       string // path relative to the pack's folder, or ""
+	TimeLimit   int    // seconds, 0 when the round's timer applies
+
+	// Choices holds the options of single, multi and truefalse questions
+	// (truefalse has exactly two: "True" then "False").
+	Choices []Choice
+	// Steps holds an order question's steps in the correct order.
+	Steps []string
+	// Pairs holds a match question's pairs; Left[i] matches Right[i].
+	Pairs []Pair
+	// Estimate holds an estimate question's answer and slider.
+	Estimate *EstimateSpec
+
+	// Line is the line of the question's [[questions]] header.
+	Line int
+}
+
+// Key is the question's global id, "pack/question".
+func (q *Question) Key(p *Pack) string { return p.ID + "/" + q.ID }
+
+// Correct reports the indexes of the correct choices.
+func (q *Question) Correct() []int {
+	var out []int
+	for i, c := range q.Choices {
+		if c.Correct {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Choice is one option of a single, multi or truefalse question.
+type Choice struct {
+	Text          string
+	Correct       bool
+	Rationale     string
+	Misconception string // on wrong choices only
+}
+
+// Pair is one pair of a match question.
+type Pair struct {
+	Left, Right string
+	Rationale   string
+}
+
+// Source is a work a question cites.
+type Source struct {
+	Citation string
+	DOI      string
+	PMID     string
+	URL      string
+}
+
+// Link is the best address of the source: its DOI, PubMed or URL.
+func (s Source) Link() string {
+	switch {
+	case s.DOI != "":
+		return "https://doi.org/" + s.DOI
+	case s.PMID != "":
+		return "https://pubmed.ncbi.nlm.nih.gov/" + s.PMID + "/"
+	}
+	return s.URL
+}
+
+// Scale is how an estimate's slider and closeness are measured.
+type Scale string
+
+// The estimate scales.
+const (
+	Linear Scale = "linear"
+	Log    Scale = "log"
+)
+
+// EstimateSpec is the answer and slider of an estimate question.
+type EstimateSpec struct {
+	Answer    float64
+	Min, Max  float64
+	Unit      string
+	Scale     Scale
+	Tolerance float64 // linear: in the unit; log: a factor >= 1
+	Step      float64 // slider step on a linear scale, 0 for free
+}
+
+// Severity tells an error, which makes a pack unplayable, from a warning.
+type Severity int
+
+// The severities.
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem found in a pack, at a place in its file.
+type Diagnostic struct {
+	File     string
+	Line     int // 1-based; 0 when the problem concerns the whole file
+	Col      int // 1-based; 0 when unknown
+	Severity Severity
+	Message  string
+}
+
+// String renders the diagnostic in the style of go vet:
+// "file:line:col: message", with "warning: " before a warning's message.
+func (d Diagnostic) String() string {
+	where := d.File
+	if d.Line > 0 {
+		where = fmt.Sprintf("%s:%d:%d", d.File, d.Line, max(d.Col, 1))
+	}
+	if d.Severity == Warning {
+		return where + ": warning: " + d.Message
+	}
+	return where + ": " + d.Message
+}

@@ -1,0 +1,315 @@
+// Package save keeps a player's profile on disk: settings, round history,
+// best scores and per-question statistics. Writes are atomic (a temporary
+// file, synced, then renamed over the old one); the file carries a format
+// version; a corrupt file is moved aside, never lost, and a file from a newer
+// version of the game is refused and left untouched.
+package save
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gutskin/game/pack"
+	"gutskin/game/quiz"
+)
+
+// Version is the profile format written by this build.
+const Version = 1
+
+// MaxHistory is how many rounds the history keeps (the oldest go first).
+const MaxHistory = 500
+
+// Settings are the player's display and sound choices.
+type Settings struct {
+	TextSize      int    `json:"text_size"` // 0 normal, 1 large, 2 extra large
+	Theme         string `json:"theme"`     // "dark", "light" or "contrast"
+	ReducedMotion bool   `json:"reduced_motion"`
+	Fullscreen    bool   `json:"fullscreen"`
+	Sound         bool   `json:"sound"`
+}
+
+// RoundResult is one finished round in the history.
+type RoundResult struct {
+	When       time.Time `json:"when"`
+	Packs      []string  `json:"packs"`
+	Mode       string    `json:"mode"`
+	Questions  int       `json:"questions"`
+	Correct    int       `json:"correct"`
+	Accuracy   float64   `json:"accuracy"`
+	Score      int       `json:"score"`
+	BestStreak int       `json:"best_streak"`
+	Seconds    float64   `json:"seconds"`
+}
+
+// QuestionStat is what the player has done with one question.
+type QuestionStat struct {
+	Seen      int       `json:"seen"`
+	Right     int       `json:"right"`
+	LastSeen  time.Time `json:"last_seen"`
+	LastRight bool      `json:"last_right"`
+}
+
+// Best is a best round score.
+type Best struct {
+	Score    int       `json:"score"`
+	Accuracy float64   `json:"accuracy"`
+	When     time.Time `json:"when"`
+}
+
+// Profile is everything saved for one player.
+type Profile struct {
+	Version  int                     `json:"version"`
+	Name     string                  `json:"name"`
+	Settings Settings                `json:"settings"`
+	History  []RoundResult           `json:"history"`
+	Best     map[string]Best         `json:"best"` // by BestKey
+	Stats    map[string]QuestionStat `json:"questions"`
+}
+
+// New returns an empty profile with default settings.
+func New(name string) *Profile {
+	return &Profile{Version: Version, Name: name, Settings: Settings{Theme: "dark", Sound: true},
+		Best: map[string]Best{}, Stats: map[string]QuestionStat{}}
+}
+
+// BestKey names what a best score is kept for: the sorted packs of the round
+// and its scoring mode (scores of different modes do not compare).
+func BestKey(packs []string, mode quiz.Mode) string {
+	p := append([]string(nil), packs...)
+	sort.Strings(p)
+	return strings.Join(p, "+") + "@" + string(mode)
+}
+
+// AddRound records a finished round: history, best score and question
+// statistics. It returns the previous best for the same packs and mode
+// (ok false when there was none), so the results screen can compare.
+func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev Best, ok bool) {
+	p.History = append(p.History, RoundResult{
+		When: when, Packs: packs, Mode: string(s.Mode), Questions: s.Questions, Correct: s.Correct,
+		Accuracy: s.Accuracy(), Score: s.Score, BestStreak: s.BestStreak, Seconds: s.Duration.Seconds(),
+	})
+	if len(p.History) > MaxHistory {
+		p.History = append([]RoundResult(nil), p.History[len(p.History)-MaxHistory:]...)
+	}
+	key := BestKey(packs, s.Mode)
+	prev, ok = p.Best[key]
+	if s.Questions > 0 && (!ok || s.Score > prev.Score) {
+		p.Best[key] = Best{Score: s.Score, Accuracy: s.Accuracy(), When: when}
+	}
+	for _, r := range s.Records {
+		if r.Skipped {
+			continue
+		}
+		k := r.Item.Key()
+		st := p.Stats[k]
+		st.Seen++
+		if r.Correct {
+			st.Right++
+		}
+		st.LastSeen, st.LastRight = when, r.Correct
+		p.Stats[k] = st
+	}
+	return prev, ok
+}
+
+// Mastery is the share of a pack's questions whose last answer was right.
+func (p *Profile) Mastery(pk *pack.Pack) float64 {
+	if len(pk.Questions) == 0 {
+		return 0
+	}
+	n := 0
+	for i := range pk.Questions {
+		if p.Stats[pk.Questions[i].Key(pk)].LastRight {
+			n++
+		}
+	}
+	return float64(n) / float64(len(pk.Questions))
+}
+
+// Seen is the number of a pack's questions answered at least once.
+func (p *Profile) Seen(pk *pack.Pack) int {
+	n := 0
+	for i := range pk.Questions {
+		if p.Stats[pk.Questions[i].Key(pk)].Seen > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Missed returns the "pack/question" keys whose last answer was wrong.
+func (p *Profile) Missed() []string {
+	var out []string
+	for k, st := range p.Stats {
+		if st.Seen > 0 && !st.LastRight {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Store reads and writes profiles in one folder.
+type Store struct {
+	Dir string
+	// Now gives the time used in the names of files moved aside.
+	Now func() time.Time
+}
+
+// DefaultDir is os.UserConfigDir()/gutskin.
+func DefaultDir() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "gutskin"), nil
+}
+
+var nameChars = regexp.MustCompile(`[^a-zA-Z0-9_-]+`)
+
+// FileName is the profile file of a player: profile-NAME.json with NAME
+// reduced to safe characters.
+func FileName(name string) string {
+	n := strings.Trim(nameChars.ReplaceAllString(name, "-"), "-")
+	if n == "" {
+		n = "default"
+	}
+	if len(n) > 40 {
+		n = n[:40]
+	}
+	return "profile-" + n + ".json"
+}
+
+// ErrNewer is returned for a profile written by a newer version of the game.
+var ErrNewer = errors.New("this profile was saved by a newer version of gutskin")
+
+// Load reads a profile. A missing file gives a new profile. A file that is
+// not a valid profile is renamed aside (the notice says where) and a new
+// profile is returned. A profile from a newer game returns ErrNewer and is
+// left untouched: the caller plays without saving.
+func (s *Store) Load(name string) (p *Profile, notice string, err error) {
+	path := filepath.Join(s.Dir, FileName(name))
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return New(name), "", nil
+	}
+	if err != nil {
+		return New(name), "", fmt.Errorf("read %s: %w", path, err)
+	}
+	p, perr := Decode(data)
+	if errors.Is(perr, ErrNewer) {
+		return New(name), "", fmt.Errorf("%s: %w; it was left as it is and scores of this session will not be kept", path, perr)
+	}
+	if perr != nil {
+		aside := s.aside(path)
+		if rerr := os.Rename(path, aside); rerr != nil {
+			return New(name), "", fmt.Errorf("%s is damaged (%v) and could not be moved aside: %w", path, perr, rerr)
+		}
+		return New(name), fmt.Sprintf("Your saved progress could not be read (%v). It was kept as %s and a new profile was started.", perr, filepath.Base(aside)), nil
+	}
+	p.Name = name
+	return p, "", nil
+}
+
+func (s *Store) aside(path string) string {
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	base := path + ".damaged-" + now().UTC().Format("20060102-150405")
+	aside := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			return aside
+		}
+		aside = fmt.Sprintf("%s-%d", base, i)
+	}
+}
+
+// MaxFileSize bounds the profile file read into memory.
+const MaxFileSize = 32 << 20
+
+// Decode parses a profile file, checking its version and shape.
+func Decode(data []byte) (*Profile, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", len(data), MaxFileSize)
+	}
+	var head struct {
+		Version *int `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("not a profile: %w", err)
+	}
+	if head.Version == nil {
+		return nil, errors.New("not a profile: no version")
+	}
+	if *head.Version > Version {
+		return nil, fmt.Errorf("%w (format %d, this game reads up to %d)", ErrNewer, *head.Version, Version)
+	}
+	if *head.Version < 1 {
+		return nil, fmt.Errorf("not a profile: version %d", *head.Version)
+	}
+	p := New("")
+	if err := json.Unmarshal(data, p); err != nil {
+		return nil, fmt.Errorf("not a profile: %w", err)
+	}
+	if p.Best == nil {
+		p.Best = map[string]Best{}
+	}
+	if p.Stats == nil {
+		p.Stats = map[string]QuestionStat{}
+	}
+	p.Version = Version
+	return p, nil
+}
+
+// Save writes a profile atomically.
+func (s *Store) Save(p *Profile) error {
+	data, err := json.MarshalIndent(p, "", " ")
+	if err != nil {
+		return err
+	}
+	return WriteAtomic(filepath.Join(s.Dir, FileName(p.Name)), data)
+}
+
+// WriteAtomic replaces path with data so that a reader (or a crash) sees
+// either the old file or the new one, never a mix: the data goes to a
+// temporary file in the same folder, is synced, and is renamed over path.
+func WriteAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		return err
+	}
+	if d, err := os.Open(dir); err == nil { // make the rename itself durable
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,972 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gutskin/game/layout"
+	"gutskin/game/pack"
+	"gutskin/game/quiz"
+)
+
+type phase int
+
+const (
+	answering phase = iota
+	confiding       // confidence mode: how sure, before the reveal
+	revealing
+)
+
+// playScene shows question cards, takes answers and shows the feedback. The
+// round (package quiz) owns the rules and the score; this scene owns only
+// what the player is composing on the current card.
+type playScene struct {
+	round  *quiz.Round
+	packs  []*pack.Pack
+	review bool
+	phase  phase
+
+	picked  []bool // multi (and single before confirm)
+	order   []int  // step indexes as arranged
+	grabbed int    // position of the step being moved, -1
+	match   []int  // left i -> pair index, -1 when unmatched
+	leftSel int    // selected left side, -1
+	right   int    // selected right side (display position) before a left, -1
+	est     float64
+	typed   string
+	message string
+
+	drag struct {
+		pressed, active bool
+		pos             int
+		y0              float64
+	}
+	slider bool // the estimate slider is being dragged
+
+	pending quiz.Answer
+	last    quiz.Record
+	escAt   time.Time // first Esc press: a second one leaves
+
+	btn  buttons
+	lay  cardLayout
+	card layout.Rect
+	rev  revealed
+}
+
+// cardLayout records where the card's texts were placed, so tests can check
+// that every text stays inside its card at every window size.
+type cardLayout struct {
+	Card  layout.Rect
+	Texts []PlacedText
+}
+
+// PlacedText is a text block and the box it had to fit.
+type PlacedText struct {
+	What string
+	Box  layout.Rect // the room given
+	Used layout.Rect // the room taken
+	Fits bool
+}
+
+func newPlay(a *App, r *quiz.Round, packs []*pack.Pack, review bool) *playScene {
+	s := &playScene{round: r, packs: packs, review: review}
+	s.begin(a)
+	return s
+}
+
+// begin prepares the current card.
+func (s *playScene) begin(a *App) {
+	it := s.round.Current()
+	if it == nil {
+		return
+	}
+	q := it.Question
+	s.phase = answering
+	s.picked = make([]bool, len(q.Choices))
+	s.order = append([]int(nil), it.StepOrder...)
+	s.grabbed, s.leftSel, s.right = -1, -1, -1
+	s.match = make([]int, len(q.Pairs))
+	for i := range s.match {
+		s.match[i] = -1
+	}
+	s.typed, s.message = "", ""
+	if e := q.Estimate; e != nil {
+		s.est = fromFrac(e, 0.5)
+		s.est = snap(e, s.est)
+	}
+	s.btn = buttons{}
+	s.round.Show(a.now())
+}
+
+func (s *playScene) item() *quiz.Item { return s.round.Current() }
+
+// shown is the question on screen: during the reveal, the one just
+// answered (the round has already moved on).
+func (s *playScene) shown() *quiz.Item {
+	if s.phase == revealing {
+		return s.last.Item
+	}
+	return s.round.Current()
+}
+
+// Animating: a running timer needs frames.
+func (s *playScene) Animating(a *App) bool {
+	it := s.item()
+	return it != nil && it.TimeLimit > 0 && s.phase != revealing
+}
+
+// submit takes a composed answer: straight to the round, or first to the
+// confidence step.
+func (s *playScene) submit(a *App, ans quiz.Answer) {
+	if s.round.Config().Mode == quiz.Confident && s.phase == answering {
+		s.pending = ans
+		s.phase = confiding
+		s.btn = buttons{}
+		return
+	}
+	rec, err := s.round.Answer(ans, a.now())
+	if err != nil {
+		s.message = err.Error()
+		return
+	}
+	s.last = rec
+	s.phase = revealing
+	s.btn = buttons{}
+}
+
+func (s *playScene) next(a *App) {
+	if s.round.Done() {
+		a.finishRound(s.round, s.packs, s.review)
+		return
+	}
+	s.begin(a)
+}
+
+// composed builds the answer from the card's state.
+func (s *playScene) composed() (quiz.Answer, bool) {
+	q := s.item().Question
+	switch q.Type {
+	case pack.Multi:
+		var picks []int
+		for i, p := range s.picked {
+			if p {
+				picks = append(picks, i)
+			}
+		}
+		return quiz.Answer{Choices: picks}, len(picks) > 0
+	case pack.Order:
+		return quiz.Answer{Order: append([]int(nil), s.order...)}, true
+	case pack.Match:
+		return quiz.Answer{Match: append([]int(nil), s.match...)}, true
+	case pack.Estimate:
+		v := s.est
+		if s.typed != "" {
+			f, ok := parseNumber(s.typed)
+			if !ok {
+				return quiz.Answer{}, false
+			}
+			v = math.Max(q.Estimate.Min, math.Min(q.Estimate.Max, f))
+		}
+		return quiz.Answer{Value: v, HasValue: true}, true
+	}
+	return quiz.Answer{}, false
+}
+
+func (s *playScene) confirm(a *App) {
+	ans, ok := s.composed()
+	if !ok {
+		switch s.item().Question.Type {
+		case pack.Multi:
+			s.message = "Tick at least one choice, then check."
+		case pack.Estimate:
+			s.message = fmt.Sprintf("%q is not a number.", s.typed)
+		}
+		return
+	}
+	s.submit(a, ans)
+}
+
+func (s *playScene) Update(a *App, evs []Event) {
+	it := s.shown()
+	if it == nil {
+		a.goTo(newTitle(a))
+		return
+	}
+	now := a.now()
+	if s.phase != revealing && it.TimeLimit > 0 && s.round.Remaining(now) <= 0 {
+		if rec, err := s.round.TimeOut(now); err == nil {
+			s.last, s.phase, s.btn = rec, revealing, buttons{}
+		}
+	}
+	s.layout(a)
+	for _, ev := range evs {
+		if ev.Kind == EvKey && ev.Key == KeyEscape {
+			if s.phase == confiding {
+				s.phase = answering
+				s.btn = buttons{}
+			} else if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
+				a.goTo(newTitle(a))
+				return
+			} else {
+				s.escAt = now
+				a.showToast("Press Esc again to leave this round (its answers are not saved)")
+			}
+			s.layout(a)
+			continue
+		}
+		s.handle(a, ev)
+		if a.scene != s {
+			return
+		}
+		s.layout(a)
+	}
+}
+
+// handle routes one event by phase and question type.
+func (s *playScene) handle(a *App, ev Event) {
+	switch s.phase {
+	case revealing:
+		if ev.Kind == EvKey && (ev.Key == KeyEnter || ev.Key == KeySpace || ev.Key == KeyRight || ev.Key == KeyPageDown) {
+			s.next(a)
+			return
+		}
+		if s.btn.handle(ev) {
+			return
+		}
+		if ev.Kind == EvRelease && s.card.Contains(ev.X, ev.Y) {
+			s.next(a)
+		}
+		return
+	case confiding:
+		if ev.Kind == EvRune && ev.Rune >= '1' && ev.Rune <= '3' {
+			s.pending.Confidence = quiz.Confidence(ev.Rune - '0')
+			s.submit(a, s.pending)
+			return
+		}
+		s.btn.handle(ev)
+		return
+	}
+	switch s.item().Question.Type {
+	case pack.Multi, pack.Match:
+		if ev.Kind == EvKey && ev.Key == KeyEnter {
+			s.confirm(a)
+			return
+		}
+	case pack.Order:
+		if s.orderEvent(a, ev) {
+			return
+		}
+	case pack.Estimate:
+		if s.estimateEvent(a, ev) {
+			return
+		}
+	}
+	s.btn.handle(ev)
+}
+
+// orderEvent handles dragging and key moves of order steps.
+func (s *playScene) orderEvent(a *App, ev Event) bool {
+	rowAt := func(y float64) int {
+		for _, b := range s.btn.list {
+			if strings.HasPrefix(b.id, "step:") && y >= b.r.Y && y < b.r.Y+b.r.H {
+				n, _ := strconv.Atoi(strings.TrimPrefix(b.id, "step:"))
+				return n
+			}
+		}
+		return -1
+	}
+	switch ev.Kind {
+	case EvKey:
+		switch ev.Key {
+		case KeyEnter:
+			s.grabbed = -1
+			s.confirm(a)
+			return true
+		case KeySpace:
+			if f := s.btn.focused(); f != nil && strings.HasPrefix(f.id, "step:") {
+				n, _ := strconv.Atoi(strings.TrimPrefix(f.id, "step:"))
+				if s.grabbed == n {
+					s.grabbed = -1
+				} else {
+					s.grabbed = n
+				}
+				s.btn.keyNav = true
+				return true
+			}
+		case KeyUp, KeyDown:
+			if s.grabbed >= 0 {
+				to := s.grabbed - 1
+				if ev.Key == KeyDown {
+					to = s.grabbed + 1
+				}
+				if to >= 0 && to < len(s.order) {
+					s.moveStep(s.grabbed, to)
+					s.grabbed = to
+					s.btn.setFocus(fmt.Sprint("step:", to))
+				}
+				return true
+			}
+		}
+	case EvPress:
+		if n := rowAt(ev.Y); n >= 0 && s.btn.at(ev.X, ev.Y) != nil && strings.HasPrefix(s.btn.at(ev.X, ev.Y).id, "step:") {
+			s.drag.pressed, s.drag.active, s.drag.pos, s.drag.y0 = true, false, n, ev.Y
+		}
+	case EvMove:
+		if s.drag.pressed {
+			if !s.drag.active && math.Abs(ev.Y-s.drag.y0) > a.unit() {
+				s.drag.active = true
+				s.grabbed = s.drag.pos
+			}
+			if s.drag.active {
+				if n := rowAt(ev.Y); n >= 0 && n != s.drag.pos {
+					s.moveStep(s.drag.pos, n)
+					s.drag.pos, s.grabbed = n, n
+				}
+				return true
+			}
+		}
+	case EvRelease:
+		wasDrag := s.drag.active
+		s.drag.pressed, s.drag.active = false, false
+		if wasDrag {
+			s.grabbed = -1
+			s.btn.pressed = ""
+			return true
+		}
+	}
+	return false
+}
+
+func (s *playScene) moveStep(from, to int) {
+	v := s.order[from]
+	s.order = append(s.order[:from], s.order[from+1:]...)
+	s.order = append(s.order[:to], append([]int{v}, s.order[to:]...)...)
+}
+
+// tapStep: tap a step to pick it up, tap another place to put it there.
+func (s *playScene) tapStep(n int) {
+	switch {
+	case s.grabbed < 0:
+		s.grabbed = n
+	case s.grabbed == n:
+		s.grabbed = -1
+	default:
+		s.moveStep(s.grabbed, n)
+		s.grabbed = -1
+	}
+}
+
+// estimateEvent handles the slider, the arrow keys and typed numbers.
+func (s *playScene) estimateEvent(a *App, ev Event) bool {
+	e := s.item().Question.Estimate
+	step := func(n float64) {
+		s.typed = ""
+		f := toFrac(e, s.est) + n
+		s.est = snap(e, fromFrac(e, math.Max(0, math.Min(1, f))))
+	}
+	switch ev.Kind {
+	case EvKey:
+		big := 0.1
+		switch ev.Key {
+		case KeyEnter:
+			s.confirm(a)
+		case KeyLeft, KeyDown:
+			if ev.Shift {
+				step(-big)
+			} else {
+				step(-0.01)
+			}
+		case KeyRight, KeyUp:
+			if ev.Shift {
+				step(big)
+			} else {
+				step(0.01)
+			}
+		case KeyPageDown:
+			step(-big)
+		case KeyPageUp:
+			step(big)
+		case KeyHome:
+			s.typed, s.est = "", e.Min
+		case KeyEnd:
+			s.typed, s.est = "", e.Max
+		case KeyBackspace:
+			if s.typed != "" {
+				s.typed = s.typed[:len(s.typed)-1]
+			}
+		default:
+			return false
+		}
+		s.message = ""
+		return true
+	case EvRune:
+		if strings.ContainsRune("0123456789.,-+eE", ev.Rune) && len(s.typed) < 24 {
+			s.typed += string(ev.Rune)
+			s.message = ""
+			return true
+		}
+	case EvPress:
+		if tr := s.sliderRect(a); tr.Inset(-a.unit()*1.5).Contains(ev.X, ev.Y) {
+			s.slider = true
+			s.setSlider(a, ev.X)
+			return true
+		}
+	case EvMove:
+		if s.slider {
+			s.setSlider(a, ev.X)
+			return true
+		}
+	case EvRelease:
+		if s.slider {
+			s.slider = false
+			return true
+		}
+	}
+	return false
+}
+
+func (s *playScene) setSlider(a *App, x float64) {
+	e := s.item().Question.Estimate
+	tr := s.sliderRect(a)
+	f := math.Max(0, math.Min(1, (x-tr.X)/tr.W))
+	s.typed = ""
+	s.est = snap(e, fromFrac(e, f))
+}
+
+// sliderRect is the estimate slider's track.
+func (s *playScene) sliderRect(a *App) layout.Rect {
+	for _, t := range s.lay.Texts {
+		if t.What == "slider" {
+			return t.Box
+		}
+	}
+	return layout.Rect{}
+}
+
+// toFrac and fromFrac convert between values and slider positions.
+func toFrac(e *pack.EstimateSpec, v float64) float64 {
+	if e.Scale == pack.Log {
+		return (math.Log10(math.Max(v, e.Min)) - math.Log10(e.Min)) / (math.Log10(e.Max) - math.Log10(e.Min))
+	}
+	return (v - e.Min) / (e.Max - e.Min)
+}
+
+func fromFrac(e *pack.EstimateSpec, f float64) float64 {
+	if e.Scale == pack.Log {
+		return math.Pow(10, math.Log10(e.Min)+f*(math.Log10(e.Max)-math.Log10(e.Min)))
+	}
+	return e.Min + f*(e.Max-e.Min)
+}
+
+// snap rounds a value to the slider's step, or to 2 significant digits on a
+// log scale, inside the range.
+func snap(e *pack.EstimateSpec, v float64) float64 {
+	switch {
+	case e.Step > 0:
+		v = e.Min + math.Round((v-e.Min)/e.Step)*e.Step
+	case e.Scale == pack.Log:
+		mag := math.Pow(10, math.Floor(math.Log10(v))-1)
+		v = math.Round(v/mag) * mag
+	default:
+		mag := math.Pow(10, math.Floor(math.Log10(e.Max-e.Min))-2)
+		v = math.Round(v/mag) * mag
+	}
+	return math.Max(e.Min, math.Min(e.Max, v))
+}
+
+// parseNumber reads a typed number: digits, one point, an exponent;
+// thousands separators are ignored.
+func parseNumber(s string) (float64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+// formatNumber writes a value for people: 38 trillion, 12,500, 0.25.
+func formatNumber(v float64) string {
+	av := math.Abs(v)
+	for _, u := range []struct {
+		n    float64
+		name string
+	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
+		if av >= u.n {
+			return strconv.FormatFloat(sig(v/u.n, 3), 'f', -1, 64) + " " + u.name
+		}
+	}
+	if av >= 1000 {
+		s := strconv.FormatInt(int64(math.Round(v)), 10)
+		neg := strings.HasPrefix(s, "-")
+		s = strings.TrimPrefix(s, "-")
+		var b strings.Builder
+		for i, c := range s {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(c)
+		}
+		if neg {
+			return "-" + b.String()
+		}
+		return b.String()
+	}
+	return strconv.FormatFloat(sig(v, 3), 'f', -1, 64)
+}
+
+// sig rounds to n significant digits.
+func sig(v float64, n int) float64 {
+	if v == 0 {
+		return 0
+	}
+	mag := math.Pow(10, float64(n)-1-math.Floor(math.Log10(math.Abs(v))))
+	return math.Round(v*mag) / mag
+}
+
+func withUnit(v float64, unit string) string {
+	s := formatNumber(v)
+	switch {
+	case unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+// letters label choices and right-hand sides.
+const letters = "ABCDEFGH"
+
+// layout builds the buttons of the card and records where texts go.
+func (s *playScene) layout(a *App) {
+	it := s.shown()
+	s.btn.reset()
+	s.lay = cardLayout{}
+	if it == nil {
+		return
+	}
+	u := a.unit()
+	top := 8 * u
+	if it.TimeLimit > 0 {
+		top += 1.2 * u
+	}
+	s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
+	s.lay.Card = s.card
+	inner := s.card.Inset(2.5 * u)
+	switch s.phase {
+	case revealing:
+		s.layoutReveal(a, inner)
+		return
+	}
+	q := it.Question
+	promptH := inner.H * 0.3
+	if s.phase == confiding {
+		promptH = inner.H * 0.25
+	}
+	pb, ok := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), inner.W, promptH, a.fonts.MeasureBold)
+	s.place("prompt", layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: promptH}, pb, ok)
+	body := layout.Rect{X: inner.X, Y: inner.Y + pb.Height + 2*u, W: inner.W, H: inner.H - pb.Height - 2*u}
+	if s.phase == confiding {
+		s.layoutConfidence(a, body)
+		return
+	}
+	switch q.Type {
+	case pack.Single, pack.TrueFalse, pack.Multi:
+		s.layoutChoices(a, body)
+	case pack.Order:
+		s.layoutOrder(a, body)
+	case pack.Match:
+		s.layoutMatch(a, body)
+	case pack.Estimate:
+		s.layoutEstimate(a, body)
+	}
+}
+
+// place records a text block at the top-left of box.
+func (s *playScene) place(what string, box layout.Rect, b layout.Block, ok bool) {
+	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok})
+}
+
+// buttonText records how a button's label fits inside it (the same fit the
+// button's drawing does).
+func (s *playScene) buttonText(a *App, what string, b *button) {
+	inner := b.r.Inset(a.unit() * 0.7)
+	if b.hotkey != "" {
+		tag := min(inner.H, a.unit()*2.6)
+		inner.X += tag + a.unit()*0.8
+		inner.W -= tag + a.unit()*0.8
+	}
+	if b.icon != NoIcon {
+		inner.W -= min(inner.H, a.unit()*2.4) + a.unit()*0.5
+	}
+	blk, ok := layout.Fit(b.label, a.textSize(1.0), a.minText(), inner.W, inner.H, a.fonts.Measure)
+	s.place(what, inner, blk, ok)
+}
+
+func (s *playScene) confirmButton(a *App, body layout.Rect, label string) layout.Rect {
+	u := a.unit()
+	bh := 5 * u
+	r := layout.Rect{X: body.X + body.W - 30*u, Y: body.Y + body.H - bh, W: 30 * u, H: bh}
+	s.btn.add(&button{id: "confirm", r: r, label: label, selected: true, action: func() { s.confirm(a) }})
+	return layout.Rect{X: body.X, Y: body.Y, W: body.W, H: body.H - bh - 1.5*u}
+}
+
+func (s *playScene) layoutChoices(a *App, body layout.Rect) {
+	q := s.item().Question
+	u := a.unit()
+	if q.Type == pack.Multi {
+		body = s.confirmButton(a, body, "Check answer (Enter)")
+		note := "Several answers may be right: tick every one, then check. Wrong ticks cost points."
+		nb := layout.MakeBlock(note, a.textSize(0.8), body.W-32*u, a.fonts.Measure)
+		s.place("multi note", layout.Rect{X: body.X, Y: body.Y + body.H + 1.5*u, W: body.W - 32*u, H: 5 * u}, nb, nb.Height <= 5*u)
+	}
+	n := len(q.Choices)
+	cols := 1
+	if n >= 4 && body.W > 70*u {
+		cols = 2
+	}
+	rows := (n + cols - 1) / cols
+	h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u)
+	grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
+	cells := layout.Grid(grid, n, cols, u)
+	for k, c := range cells {
+		ci := s.item().ChoiceOrder[k]
+		ch := q.Choices[ci]
+		label := ch.Text
+		hot := []rune{rune('1' + k), rune('a' + k)}
+		if q.Type == pack.TrueFalse {
+			hot = append(hot, rune(strings.ToLower(ch.Text)[0]))
+		}
+		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.picked[ci]}
+		idx := ci
+		if q.Type == pack.Multi {
+			b.action = func() { s.picked[idx] = !s.picked[idx] }
+		} else {
+			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
+		}
+		s.btn.add(b)
+		s.buttonText(a, fmt.Sprint("choice ", string(letters[k])), b)
+	}
+}
+
+func (s *playScene) layoutOrder(a *App, body layout.Rect) {
+	u := a.unit()
+	body = s.confirmButton(a, body, "Check order (Enter)")
+	q := s.item().Question
+	n := len(s.order)
+	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
+	for k, step := range s.order {
+		r := layout.Rect{X: body.X, Y: body.Y + float64(k)*(h+u*0.6), W: body.W - 12*u, H: h}
+		pos := k
+		b := s.btn.add(&button{id: fmt.Sprint("step:", k), r: r, label: q.Steps[step], hotkey: strconv.Itoa(k + 1),
+			selected: s.grabbed == k, action: func() { s.tapStep(pos) }})
+		s.buttonText(a, fmt.Sprint("step ", k+1), b)
+		up := layout.Rect{X: r.X + r.W + u, Y: r.Y, W: 5 * u, H: h}
+		down := layout.Rect{X: up.X + 6*u, Y: r.Y, W: 5 * u, H: h}
+		s.btn.add(&button{id: fmt.Sprint("up:", k), r: up, label: "↑", disabled: k == 0, action: func() {
+			s.moveStep(pos, pos-1)
+			s.grabbed = -1
+		}})
+		s.btn.add(&button{id: fmt.Sprint("down:", k), r: down, label: "↓", disabled: k == n-1, action: func() {
+			s.moveStep(pos, pos+1)
+			s.grabbed = -1
+		}})
+	}
+}
+
+func (s *playScene) layoutMatch(a *App, body layout.Rect) {
+	u := a.unit()
+	body = s.confirmButton(a, body, "Check matches (Enter)")
+	q := s.item().Question
+	n := len(q.Pairs)
+	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
+	colW := (body.W - 4*u) / 2
+	rightOf := map[int]int{} // pair index -> display position
+	for k, j := range s.item().RightOrder {
+		rightOf[j] = k
+	}
+	leftOf := map[int]int{} // pair index -> left side matched to it
+	for i, j := range s.match {
+		if j >= 0 {
+			leftOf[j] = i
+		}
+	}
+	for i, p := range q.Pairs {
+		r := layout.Rect{X: body.X, Y: body.Y + float64(i)*(h+u*0.6), W: colW, H: h}
+		li := i
+		b := &button{id: fmt.Sprint("left:", i), r: r, label: p.Left, hotkey: strconv.Itoa(i + 1), hot: []rune{rune('1' + i)},
+			selected: s.leftSel == i, action: func() { s.pickLeft(li) }}
+		if j := s.match[i]; j >= 0 {
+			b.sub = "→ " + string(letters[rightOf[j]])
+		}
+		s.btn.add(b)
+		s.buttonText(a, fmt.Sprint("left ", i+1), b)
+	}
+	for k, j := range s.item().RightOrder {
+		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
+		kk := k
+		b := &button{id: fmt.Sprint("right:", k), r: r, label: q.Pairs[j].Right, hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
+			selected: s.right == k, action: func() { s.pickRight(kk) }}
+		if li, ok := leftOf[j]; ok {
+			b.sub = "← " + strconv.Itoa(li+1)
+		}
+		s.btn.add(b)
+		s.buttonText(a, fmt.Sprint("right ", string(letters[k])), b)
+	}
+}
+
+func (s *playScene) pickLeft(i int) {
+	if s.right >= 0 {
+		s.pair(i, s.item().RightOrder[s.right])
+		s.right = -1
+		return
+	}
+	if s.leftSel == i {
+		s.leftSel = -1
+		s.match[i] = -1 // a second tap undoes the pair
+		return
+	}
+	s.leftSel = i
+}
+
+func (s *playScene) pickRight(k int) {
+	if s.leftSel >= 0 {
+		s.pair(s.leftSel, s.item().RightOrder[k])
+		s.leftSel = -1
+		for i, m := range s.match { // go on with the next unmatched left side
+			if m < 0 {
+				s.leftSel = i
+				break
+			}
+		}
+		return
+	}
+	s.right = k
+}
+
+func (s *playScene) pair(left, pairIdx int) {
+	for i, m := range s.match {
+		if m == pairIdx {
+			s.match[i] = -1
+		}
+	}
+	s.match[left] = pairIdx
+}
+
+func (s *playScene) layoutEstimate(a *App, body layout.Rect) {
+	u := a.unit()
+	body = s.confirmButton(a, body, "Check estimate (Enter)")
+	value := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: body.H * 0.3}
+	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "value", Box: value, Used: value, Fits: true})
+	track := layout.Rect{X: body.X + 4*u, Y: body.Y + body.H*0.45, W: body.W - 8*u, H: 1.2 * u}
+	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "slider", Box: track, Used: track, Fits: true})
+}
+
+func (s *playScene) layoutConfidence(a *App, body layout.Rect) {
+	u := a.unit()
+	cells := layout.Grid(layout.Rect{X: body.X, Y: body.Y + body.H*0.35, W: body.W, H: min(body.H*0.45, 9*u)}, 3, 3, 2*u)
+	for i, c := range []quiz.Confidence{quiz.Unsure, quiz.FairlySure, quiz.Sure} {
+		r, w := quiz.ConfidenceMarks(c)
+		cc := c
+		s.btn.add(&button{id: fmt.Sprint("conf:", i), r: cells[i], label: c.Label(), hotkey: strconv.Itoa(i + 1),
+			sub: fmt.Sprintf("+%d if right, %s if wrong", r, signed(-w)), hot: []rune{rune('1' + i)},
+			action: func() {
+				s.pending.Confidence = cc
+				s.submit(a, s.pending)
+			}})
+	}
+}
+
+func signed(n int) string {
+	if n < 0 {
+		return fmt.Sprintf("−%d", -n)
+	}
+	if n == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("+%d", n)
+}
+
+// Draw draws the top bar, the timer and the card.
+func (s *playScene) Draw(a *App, dst *ebiten.Image) {
+	it := s.shown()
+	if it == nil {
+		return
+	}
+	s.layout(a)
+	u := a.unit()
+	t := a.theme
+	q := it.Question
+	// Top bar: mechanism, progress, score and streak.
+	size := a.textSize(0.95)
+	y := 2.5 * u
+	label := it.Pack.Title
+	if s.review {
+		label = "Review · " + label
+	}
+	a.fonts.drawLine(dst, layout.Truncate(label, size, a.w*0.4, a.fonts.MeasureBold), 3*u, y, size, true, t.Accent, Left)
+	idx := s.round.Index() + 1
+	if s.phase == revealing {
+		idx = s.round.Index()
+	}
+	a.fonts.drawLine(dst, fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty), a.w/2, y, size, false, t.Text, Center)
+	a.fonts.drawLine(dst, fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak()), a.w-3*u, y, size, true, t.Text, Right)
+	if it.TimeLimit > 0 {
+		rem := s.round.Remaining(a.now())
+		if s.phase == revealing {
+			rem = max(0, it.TimeLimit-s.last.Elapsed)
+		}
+		frac := float64(rem) / float64(it.TimeLimit)
+		bar := layout.Rect{X: 3 * u, Y: 6.6 * u, W: a.w - 6*u, H: 0.9 * u}
+		fillRound(dst, bar, bar.H/2, withAlpha(t.Muted, 0.25))
+		clr := t.Accent
+		if rem < 5*time.Second {
+			clr = t.Wrong
+		}
+		fillRound(dst, layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * frac, H: bar.H}, bar.H/2, clr)
+		secs := fmt.Sprintf("%d s", int(math.Ceil(rem.Seconds())))
+		a.fonts.drawLine(dst, secs, a.w-3*u, 4.6*u+size*0.2, a.textSize(0.7), false, t.Muted, Right)
+	}
+	fillRound(dst, s.card, u, t.Card)
+	strokeRound(dst, s.card, u, max(1, u*0.15), t.CardBorder)
+	switch s.phase {
+	case revealing:
+		s.drawReveal(a, dst)
+	default:
+		s.drawQuestion(a, dst)
+	}
+	s.btn.draw(a, dst)
+	if s.message != "" {
+		a.fonts.drawLine(dst, s.message, s.card.X+2.5*u, s.card.Y+s.card.H-2.5*u-a.textSize(0.9)*1.3, a.textSize(0.9), false, t.Wrong, Left)
+	}
+	s.drawHints(a, dst)
+}
+
+func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
+	q := s.shown().Question
+	switch {
+	case s.phase == revealing:
+		hintBar(a, dst, "Enter, Space or click: next", "Esc twice: leave")
+	case s.phase == confiding:
+		hintBar(a, dst, "1, 2, 3: how sure you are", "Esc: change the answer")
+	case q.Type == pack.Multi:
+		hintBar(a, dst, "A-H or 1-8 tick", "Enter checks", "Esc twice: leave")
+	case q.Type == pack.Order:
+		hintBar(a, dst, "Drag, or tap one step then its place", "Space picks up, arrows move", "Enter checks")
+	case q.Type == pack.Match:
+		hintBar(a, dst, "1-6 then A-F make a pair", "Tap a pair again to undo", "Enter checks")
+	case q.Type == pack.Estimate:
+		hintBar(a, dst, "Drag the slider or use arrows (Shift: faster)", "or type a number", "Enter checks")
+	default:
+		hintBar(a, dst, "A-F or 1-6 answer", "Arrows + Enter", "Esc twice: leave")
+	}
+}
+
+func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
+	t := a.theme
+	u := a.unit()
+	q := s.item().Question
+	for _, pt := range s.lay.Texts {
+		if pt.What == "prompt" {
+			blk, _ := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), pt.Box.W, pt.Box.H, a.fonts.MeasureBold)
+			a.fonts.drawBlock(dst, blk, pt.Box.X, pt.Box.Y, true, t.Text, Left)
+		}
+	}
+	if s.phase == confiding {
+		inner := s.card.Inset(2.5 * u)
+		y := inner.Y + inner.H*0.25 + 2*u
+		a.fonts.drawLine(dst, "How sure are you?", inner.X, y, a.textSize(1.2), true, t.Text, Left)
+		a.fonts.drawLine(dst, layout.Truncate("Your answer: "+s.answerText(s.pending), a.textSize(0.9), inner.W, a.fonts.Measure),
+			inner.X, y+a.textSize(1.2)*1.5, a.textSize(0.9), false, t.Muted, Left)
+		return
+	}
+	if q.Type == pack.Estimate {
+		s.drawEstimate(a, dst)
+	}
+	for _, pt := range s.lay.Texts {
+		if pt.What == "multi note" {
+			nb := layout.MakeBlock("Several answers may be right: tick every one, then check. Wrong ticks cost points.", a.textSize(0.8), pt.Box.W, a.fonts.Measure)
+			a.fonts.drawBlock(dst, nb, pt.Box.X, pt.Box.Y+(pt.Box.H-nb.Height)/2, false, t.Muted, Left)
+		}
+	}
+}
+
+func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
+	t := a.theme
+	u := a.unit()
+	e := s.item().Question.Estimate
+	var value, track layout.Rect
+	for _, pt := range s.lay.Texts {
+		switch pt.What {
+		case "value":
+			value = pt.Box
+		case "slider":
+			track = pt.Box
+		}
+	}
+	shown := withUnit(s.est, e.Unit)
+	if s.typed != "" {
+		shown = s.typed + " (typed)"
+		if v, ok := parseNumber(s.typed); ok {
+			shown = withUnit(v, e.Unit) + " (typed)"
+		}
+	}
+	vb, _ := layout.Fit(shown, a.textSize(2), a.minText(), value.W, value.H, a.fonts.MeasureBold)
+	a.fonts.drawBlock(dst, vb, value.X+value.W/2, value.Y+(value.H-vb.Height)/2, true, t.Text, Center)
+	fillRound(dst, track, track.H/2, withAlpha(t.Muted, 0.35))
+	f := toFrac(e, s.est)
+	fillRound(dst, layout.Rect{X: track.X, Y: track.Y, W: track.W * f, H: track.H}, track.H/2, t.Accent)
+	circle(dst, track.X+track.W*f, track.Y+track.H/2, 1.6*u, t.Text)
+	ls := a.textSize(0.8)
+	scale := "linear scale"
+	if e.Scale == pack.Log {
+		scale = "log scale: each step multiplies"
+	}
+	a.fonts.drawLine(dst, withUnit(e.Min, e.Unit), track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
+	a.fonts.drawLine(dst, withUnit(e.Max, e.Unit), track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
+	a.fonts.drawLine(dst, scale, track.X+track.W/2, track.Y+2.5*u, ls, false, t.Muted, Center)
+}
+
+// answerText describes an answer in words.
+func (s *playScene) answerText(ans quiz.Answer) string {
+	it := s.item()
+	if it == nil {
+		it = s.last.Item
+	}
+	q := it.Question
+	switch q.Type {
+	case pack.Single, pack.TrueFalse, pack.Multi:
+		var parts []string
+		for _, c := range ans.Choices {
+			parts = append(parts, q.Choices[c].Text)
+		}
+		return strings.Join(parts, "; ")
+	case pack.Order:
+		var parts []string
+		for _, st := range ans.Order {
+			parts = append(parts, q.Steps[st])
+		}
+		return strings.Join(parts, " → ")
+	case pack.Match:
+		return fmt.Sprintf("%d pairs made", countMatched(ans.Match))
+	case pack.Estimate:
+		return withUnit(ans.Value, q.Estimate.Unit)
+	}
+	return ""
+}
+
+func countMatched(m []int) int {
+	n := 0
+	for _, v := range m {
+		if v >= 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gutskin/game/layout"
+	"gutskin/game/pack"
+	"gutskin/game/quiz"
+)
+
+// revealLine is one paragraph of the feedback, with its colour and icon.
+type revealLine struct {
+	what    string
+	item    layout.StackItem
+	bold    bool
+	clr     color.RGBA
+	icon    Icon
+	iconClr color.RGBA
+	block   layout.Block
+	x, y    float64
+}
+
+// revealed is the laid-out feedback of the last answer.
+type revealed struct {
+	lines []revealLine
+	badge layout.Rect
+}
+
+// verdict names the outcome in words and icon, never by colour alone.
+func verdict(t *Theme, rec quiz.Record) (string, Icon, color.RGBA) {
+	switch {
+	case rec.TimedOut:
+		return "Time is up", IconWrong, t.Wrong
+	case rec.Skipped:
+		return "Skipped", IconWrong, t.Wrong
+	case rec.Correct:
+		return "Right", IconRight, t.Right
+	case rec.Credit > 0:
+		return fmt.Sprintf("Partly right: %d%%", int(math.Round(rec.Credit*100))), IconPartial, t.Partial
+	}
+	return "Wrong", IconWrong, t.Wrong
+}
+
+// pointsText breaks the points down.
+func pointsText(mode quiz.Mode, rec quiz.Record) string {
+	p := rec.Points
+	if mode == quiz.Confident {
+		return fmt.Sprintf("%s points (%s)", signed(p.Total), rec.Answer.Confidence.Label())
+	}
+	parts := []string{signed(p.Correctness) + " answer"}
+	if p.Streak > 0 {
+		parts = append(parts, signed(p.Streak)+" streak")
+	}
+	if p.Speed > 0 {
+		parts = append(parts, signed(p.Speed)+" speed")
+	}
+	return strings.Join(parts, " · ") + fmt.Sprintf(" = %d points", p.Total)
+}
+
+func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
+	u := a.unit()
+	rec := s.last
+	t := a.theme
+	it := rec.Item
+	q := it.Question
+	label := "Next question (Enter)"
+	if s.round.Done() {
+		label = "See results (Enter)"
+	}
+	bh := 5.5 * u
+	next := s.btn.add(&button{id: "next", r: layout.Rect{X: inner.X + inner.W - 34*u, Y: inner.Y + inner.H - bh, W: 34 * u, H: bh},
+		label: label, selected: true, hot: []rune{'n'}, action: func() { s.next(a) }})
+	s.btn.focus = next.id
+	content := layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: inner.H - bh - 1.5*u}
+	leftW := content.W * 0.42
+	left := layout.Rect{X: content.X, Y: content.Y, W: leftW, H: content.H}
+	right := layout.Rect{X: content.X + leftW + 3*u, Y: content.Y, W: content.W - leftW - 3*u, H: content.H}
+	reg, bold := a.fonts.Measure, a.fonts.MeasureBold
+	iconRoom := 3 * u
+
+	// Left: the question and the answer, marked.
+	var l []revealLine
+	add := func(lines *[]revealLine, what, text string, f float64, b bool, clr color.RGBA, gap float64, ic Icon, icClr color.RGBA) {
+		m := reg
+		if b {
+			m = bold
+		}
+		indent := 0.0
+		if ic != NoIcon {
+			indent = iconRoom
+		}
+		*lines = append(*lines, revealLine{what: what, item: layout.StackItem{Text: text, Factor: f, Measure: m, Gap: gap, Indent: indent},
+			bold: b, clr: clr, icon: ic, iconClr: icClr})
+	}
+	add(&l, "prompt", q.Prompt, 0.95, true, t.Text, 0.8, NoIcon, t.Text)
+	switch q.Type {
+	case pack.Single, pack.TrueFalse, pack.Multi:
+		picked := map[int]bool{}
+		for _, c := range rec.Answer.Choices {
+			picked[c] = true
+		}
+		for k, ci := range it.ChoiceOrder {
+			c := q.Choices[ci]
+			text := string(letters[k]) + "  " + c.Text
+			clr, ic, icClr := t.Muted, Icon(NoIcon), t.Muted
+			switch {
+			case c.Correct && picked[ci]:
+				text += " (your answer, right)"
+				clr, ic, icClr = t.Text, IconRight, t.Right
+			case c.Correct:
+				text += " (right answer)"
+				clr, ic, icClr = t.Text, IconRight, t.Right
+			case picked[ci]:
+				text += " (your answer)"
+				clr, ic, icClr = t.Text, IconWrong, t.Wrong
+			}
+			if ic == NoIcon {
+				ic, icClr = IconNone, t.Muted
+			}
+			add(&l, "answer "+string(letters[k]), text, 0.85, false, clr, 0.35, ic, icClr)
+		}
+	case pack.Order:
+		add(&l, "answer head", "Correct order:", 0.85, true, t.Text, 0.3, NoIcon, t.Text)
+		for k, st := range q.Steps {
+			ic, clr := IconWrong, t.Wrong
+			if k < len(rec.Answer.Order) && rec.Answer.Order[k] == k {
+				ic, clr = IconRight, t.Right
+			}
+			add(&l, fmt.Sprint("answer ", k+1), fmt.Sprintf("%d. %s", k+1, st), 0.85, false, t.Text, 0.3, ic, clr)
+		}
+	case pack.Match:
+		add(&l, "answer head", "Correct pairs:", 0.85, true, t.Text, 0.3, NoIcon, t.Text)
+		for i, p := range q.Pairs {
+			ic, clr := IconWrong, t.Wrong
+			if i < len(rec.Answer.Match) && rec.Answer.Match[i] == i {
+				ic, clr = IconRight, t.Right
+			}
+			add(&l, fmt.Sprint("answer ", i+1), p.Left+" → "+p.Right, 0.85, false, t.Text, 0.3, ic, clr)
+		}
+	case pack.Estimate:
+		e := q.Estimate
+		add(&l, "answer", "Answer: "+withUnit(e.Answer, e.Unit), 0.95, true, t.Text, 0.3, IconRight, t.Right)
+		if rec.Answer.HasValue {
+			ic, clr := IconWrong, t.Wrong
+			if rec.Correct {
+				ic, clr = IconRight, t.Right
+			} else if rec.Credit > 0 {
+				ic, clr = IconPartial, t.Partial
+			}
+			add(&l, "yours", "Your estimate: "+withUnit(rec.Answer.Value, e.Unit), 0.85, false, t.Text, 0.3, ic, clr)
+		}
+		tol := fmt.Sprintf("Full marks within ±%s", withUnit(e.Tolerance, e.Unit))
+		if e.Scale == pack.Log {
+			tol = fmt.Sprintf("Full marks within a factor of %s either way", formatNumber(e.Tolerance))
+		}
+		add(&l, "tolerance", tol, 0.75, false, t.Muted, 0.3, NoIcon, t.Muted)
+	}
+	if rec.TimedOut {
+		add(&l, "timeout", "No answer was given in time.", 0.85, false, t.Wrong, 0.3, NoIcon, t.Wrong)
+	}
+
+	// Right: verdict, points, why, explanation, source.
+	var r []revealLine
+	word, ic, clr := verdict(t, rec)
+	add(&r, "verdict", word, 1.5, true, clr, 0.3, ic, clr)
+	add(&r, "points", pointsText(s.round.Config().Mode, rec), 0.8, false, t.Muted, 0.6, NoIcon, t.Muted)
+	if why, mis := rationaleOf(rec); why != "" || mis != "" {
+		if mis != "" {
+			add(&r, "misconception", "A common misconception: "+mis+".", 0.85, true, t.Wrong, 0.3, NoIcon, t.Wrong)
+		}
+		if why != "" {
+			add(&r, "rationale", why, 0.9, false, t.Text, 0.6, NoIcon, t.Text)
+		}
+	}
+	expl := q.Explanation
+	if expl == "" {
+		expl = "This pack gives no explanation for this question."
+	}
+	add(&r, "explanation", expl, 1.0, false, t.Text, 0.6, NoIcon, t.Text)
+	add(&r, "source", sourceText(q), 0.72, false, t.Muted, 0, NoIcon, t.Muted)
+
+	badgeH := a.textSize(0.8)*layout.LineHeightFactor + u
+	rightBox := layout.Rect{X: right.X, Y: right.Y, W: right.W, H: right.H - badgeH - u}
+	s.stack(a, l, left, "left")
+	s.stack(a, r, rightBox, "right")
+	s.rev.badge = layout.Rect{X: right.X, Y: right.Y + right.H - badgeH, W: right.W, H: badgeH}
+	s.rev.lines = append(l, r...)
+}
+
+// IconNone keeps an icon's room without drawing one (aligned lists).
+const IconNone Icon = -1
+
+// stack fits lines into box and places them.
+func (s *playScene) stack(a *App, lines []revealLine, box layout.Rect, side string) {
+	items := make([]layout.StackItem, len(lines))
+	for i, l := range lines {
+		items[i] = l.item
+	}
+	blocks, tops, _, ok := layout.FitStack(items, a.textSize(1), a.minText()*0.9, box.W, box.H)
+	for i := range lines {
+		lines[i].block = blocks[i]
+		lines[i].x, lines[i].y = box.X+lines[i].item.Indent, box.Y+tops[i]
+		used := layout.Rect{X: lines[i].x, Y: lines[i].y, W: blocks[i].Width, H: blocks[i].Height}
+		s.lay.Texts = append(s.lay.Texts, PlacedText{What: lines[i].what, Box: box, Used: used, Fits: ok})
+	}
+}
+
+// rationaleOf picks the rationale to show: the picked choice's (for a
+// multi, the first wrong pick, else the first correct choice missed) and the
+// misconception it carries.
+func rationaleOf(rec quiz.Record) (why, misconception string) {
+	q := rec.Item.Question
+	switch q.Type {
+	case pack.Single, pack.TrueFalse:
+		if len(rec.Answer.Choices) == 1 {
+			c := q.Choices[rec.Answer.Choices[0]]
+			return c.Rationale, c.Misconception
+		}
+		for _, c := range q.Choices {
+			if c.Correct {
+				return c.Rationale, ""
+			}
+		}
+	case pack.Multi:
+		picked := map[int]bool{}
+		for _, i := range rec.Answer.Choices {
+			picked[i] = true
+			if !q.Choices[i].Correct {
+				return q.Choices[i].Rationale, q.Choices[i].Misconception
+			}
+		}
+		for i, c := range q.Choices {
+			if c.Correct && !picked[i] {
+				return "Missed: " + c.Text + ". " + c.Rationale, ""
+			}
+		}
+		for _, i := range rec.Answer.Choices {
+			return q.Choices[i].Rationale, ""
+		}
+	case pack.Match:
+		for i, p := range q.Pairs {
+			if i < len(rec.Answer.Match) && rec.Answer.Match[i] != i && p.Rationale != "" {
+				return p.Left + ": " + p.Rationale, ""
+			}
+		}
+	}
+	return "", ""
+}
+
+func sourceText(q *pack.Question) string {
+	if len(q.Sources) == 0 {
+		return "Source: not given in this pack."
+	}
+	var parts []string
+	for _, src := range q.Sources {
+		s := src.Citation
+		switch {
+		case src.DOI != "":
+			s += " doi:" + src.DOI
+		case src.PMID != "":
+			s += " PMID " + src.PMID
+		case src.URL != "":
+			s += " " + src.URL
+		}
+		parts = append(parts, s)
+	}
+	return "Source: " + strings.Join(parts, " · ")
+}
+
+func (s *playScene) drawReveal(a *App, dst *ebiten.Image) {
+	u := a.unit()
+	for _, l := range s.rev.lines {
+		a.fonts.drawBlock(dst, l.block, l.x, l.y, l.bold, l.clr, Left)
+		if l.icon > NoIcon {
+			sz := min(l.block.LineHeight, 2.6*u)
+			drawIcon(dst, l.icon, l.x-l.item.Indent/2-u*0.3, l.y+l.block.LineHeight/2, sz, l.iconClr)
+		}
+	}
+	// The evidence badge: colour, dots and words.
+	q := s.last.Item.Question
+	ev := q.Evidence
+	b := s.rev.badge
+	size := a.textSize(0.8)
+	text := "Evidence: " + ev.Label()
+	w := a.fonts.MeasureBold(text, size) + 7*u
+	pill := layout.Rect{X: b.X, Y: b.Y, W: min(w, b.W), H: b.H}
+	fillRound(dst, pill, pill.H/2, a.theme.evidenceColor(ev))
+	dots := evidenceDots(ev)
+	for i := range 3 {
+		cx, cy := pill.X+1.5*u+float64(i)*1.3*u, pill.Y+pill.H/2
+		if i < dots {
+			circle(dst, cx, cy, 0.45*u, color.White)
+		} else {
+			ring(dst, cx, cy, 0.45*u, max(1, u*0.12), color.White)
+		}
+	}
+	a.fonts.drawLine(dst, layout.Truncate(text, size, pill.W-5.5*u, a.fonts.MeasureBold), pill.X+5.2*u, pill.Y+(pill.H-size*layout.LineHeightFactor)/2, size, true, color.White, Left)
+}
+
+// evidenceDots: three for established, down to none for contested.
+func evidenceDots(e pack.Evidence) int {
+	switch e {
+	case pack.Established:
+		return 3
+	case pack.HumanStudies:
+		return 2
+	case pack.Early:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"gutskin/game/pack"
+	"gutskin/game/quiz"
+)
+
+// roundPrefs are the round set-up choices, kept for the session so that
+// "Play again" and the map's nodes reuse them.
+type roundPrefs struct {
+	packs      []string // pack ids; empty means every pack
+	length     int      // 0 means all
+	difficulty int      // 0 means any
+	mode       quiz.Mode
+	timer      int // index into timerChoices
+}
+
+// timerChoices are the per-question times: off, normal, extended (for
+// slower readers and for reading aloud).
+var timerChoices = []struct {
+	label string
+	d     time.Duration
+}{{"Off", 0}, {"Normal (30 s)", 30 * time.Second}, {"Extended (60 s)", 60 * time.Second}}
+
+var lengthChoices = []int{5, 10, 20, 0}
+
+func defaultPrefs() roundPrefs { return roundPrefs{length: 10, mode: quiz.Accuracy} }
+
+func (p roundPrefs) withPacks(ps []*pack.Pack) roundPrefs {
+	p.packs = nil
+	for _, pk := range ps {
+		p.packs = append(p.packs, pk.ID)
+	}
+	return p
+}
+
+// chosen returns the loaded packs the prefs name (all when none are named).
+func (p roundPrefs) chosen(all []*pack.Pack) []*pack.Pack {
+	if len(p.packs) == 0 {
+		return all
+	}
+	var out []*pack.Pack
+	for _, pk := range all {
+		if slices.Contains(p.packs, pk.ID) {
+			out = append(out, pk)
+		}
+	}
+	return out
+}
+
+// startRound builds a round from prefs and opens its first card.
+func (a *App) startRound(p roundPrefs) {
+	a.prefs = p
+	packs := p.chosen(a.Packs())
+	r, err := quiz.New(quiz.Config{Packs: packs, Difficulty: p.difficulty, Length: p.length,
+		Seed: a.opts.Seed(), Mode: p.mode, TimeLimit: timerChoices[p.timer].d})
+	if err != nil {
+		a.showToast("Cannot start: " + err.Error())
+		return
+	}
+	a.goTo(newPlay(a, r, packs, false))
+}
+
+// reviewable lists the missed questions that are in a loaded pack.
+func (a *App) reviewable() []string {
+	loaded := map[string]bool{}
+	for _, p := range a.Packs() {
+		for i := range p.Questions {
+			loaded[p.Questions[i].Key(p)] = true
+		}
+	}
+	var out []string
+	for _, k := range a.profile.Missed() {
+		if loaded[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// startReview plays the questions last answered wrong, at most 20.
+func (a *App) startReview() {
+	keys := a.reviewable()
+	if len(keys) == 0 {
+		a.showToast("Nothing to review: no question was missed last time it was asked")
+		return
+	}
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: 20, Seed: a.opts.Seed(),
+		Mode: a.prefs.mode, TimeLimit: timerChoices[a.prefs.timer].d})
+	if err != nil {
+		a.showToast("Cannot start: " + err.Error())
+		return
+	}
+	a.goTo(newPlay(a, r, a.Packs(), true))
+}
+
+func (a *App) profileName() string {
+	if strings.TrimSpace(a.profile.Name) == "" {
+		return "default"
+	}
+	return a.profile.Name
+}
+
+// noticeText is what the title screen must tell about saving.
+func (a *App) noticeText() string {
+	var parts []string
+	if a.notice != "" {
+		parts = append(parts, a.notice)
+	}
+	if a.saveProblem != "" {
+		parts = append(parts, "Scores are not being saved: "+a.saveProblem)
+	}
+	return strings.Join(parts, " ")
+}

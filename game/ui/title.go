@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gutskin/game/layout"
+	"gutskin/game/pack"
+)
+
+// mapNode is one node of the gut-skin axis map on the title screen: a
+// mechanism, shown where a pack teaches it.
+type mapNode struct {
+	label string
+	pack  string  // pack id
+	x, y  float64 // position as a fraction of the map area
+}
+
+// axisNodes and axisLinks draw the map. They name the shipped packs; a node
+// whose pack is not loaded is drawn dimmed and cannot be clicked.
+var axisNodes = []mapNode{
+	{"Diet & fibre", "diet-fibre", 0.12, 0.14},
+	{"Antibiotics & probiotics", "antibiotics-probiotics", 0.12, 0.86},
+	{"Gut microbiome", "microbiome-immunity", 0.3, 0.5},
+	{"Nutrients", "nutrients-skin", 0.55, 0.08},
+	{"Gut barrier", "gut-barrier", 0.58, 0.34},
+	{"Immune signalling", "inflammation-pathways", 0.58, 0.72},
+	{"Stress hormones", "stress-gut-brain-skin", 0.88, 0.14},
+	{"Skin", "skin-conditions", 0.88, 0.5},
+	{"Myths & evidence", "myths-and-evidence", 0.88, 0.88},
+}
+
+// axisLinks join nodes: from -> to, by index into axisNodes.
+var axisLinks = [][2]int{{0, 2}, {1, 2}, {2, 4}, {2, 5}, {4, 5}, {5, 7}, {3, 7}, {6, 7}, {6, 4}}
+
+type titleScene struct {
+	btn buttons
+}
+
+func newTitle(a *App) *titleScene { return &titleScene{} }
+
+func (s *titleScene) packByID(a *App, id string) *pack.Pack {
+	for _, p := range a.Packs() {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// layout builds the menu and the map nodes as buttons.
+func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
+	u := a.unit()
+	s.btn.reset()
+	left := layout.Rect{X: 4 * u, Y: 4 * u, W: a.w * 0.3, H: a.h - 12*u}
+	_, menu := left.SplitV(left.H*0.36, 0)
+	items := []struct {
+		id, label string
+		hot       rune
+		disabled  bool
+		action    func()
+	}{
+		{"play", "Play", 'p', len(a.Packs()) == 0, func() { a.goTo(newSetup(a, nil)) }},
+		{"classroom", "Classroom (coming soon)", 0, true, nil},
+		{"review", fmt.Sprintf("Review missed (%d)", len(a.reviewable())), 'r', len(a.reviewable()) == 0, func() { a.startReview() }},
+		{"packs", "Packs", 'k', false, func() { a.goTo(newPacksScene(a)) }},
+		{"settings", "Settings", 's', false, func() { a.goTo(newSettings(a)) }},
+		{"quit", "Quit", 'q', false, func() { a.Quit() }},
+	}
+	rows := layout.Grid(menu, len(items), 1, u)
+	for i, it := range items {
+		h := min(rows[i].H, 5.5*u)
+		b := s.btn.add(&button{id: it.id, r: layout.Rect{X: rows[i].X, Y: rows[i].Y, W: rows[i].W, H: h}, label: it.label, disabled: it.disabled, action: it.action})
+		if it.hot != 0 {
+			b.hot = []rune{it.hot}
+			b.hotkey = strings.ToUpper(string(it.hot))
+		}
+	}
+	mapRect = layout.Rect{X: left.X + left.W + 5*u, Y: 9 * u, W: a.w - left.X - left.W - 9*u, H: a.h - 15*u}
+	nw, nh := min(mapRect.W*0.24, 24*u), min(mapRect.H*0.17, 8*u)
+	for _, n := range axisNodes {
+		r := layout.Rect{X: mapRect.X + n.x*mapRect.W - nw/2, Y: mapRect.Y + n.y*mapRect.H - nh/2, W: nw, H: nh}
+		r.X = max(mapRect.X, min(r.X, mapRect.X+mapRect.W-nw))
+		r.Y = max(mapRect.Y, min(r.Y, mapRect.Y+mapRect.H-nh))
+		nodes = append(nodes, r)
+		p := s.packByID(a, n.pack)
+		b := &button{id: "node:" + n.pack, r: r, label: n.label, disabled: p == nil}
+		if p != nil {
+			m := a.profile.Mastery(p)
+			fill := mix(a.theme.Mastery0, a.theme.Mastery1, m)
+			b.fill = &fill
+			b.sub = fmt.Sprintf("%d%% mastered", int(m*100+0.5))
+			pk := p
+			b.action = func() { a.startRound(a.prefs.withPacks([]*pack.Pack{pk})) }
+		} else {
+			b.sub = "pack not loaded"
+		}
+		s.btn.add(b)
+	}
+	return mapRect, nodes
+}
+
+func (s *titleScene) Update(a *App, evs []Event) {
+	s.layout(a)
+	for _, ev := range evs {
+		if ev.Kind == EvKey && ev.Key == KeyEscape {
+			continue // the title is the root: Esc does nothing here
+		}
+		s.btn.handle(ev)
+	}
+}
+
+func (s *titleScene) Animating(a *App) bool { return false }
+
+func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
+	mapRect, nodes := s.layout(a)
+	u := a.unit()
+	t := a.theme
+	x := 4 * u
+	big := a.textSize(3.2)
+	a.fonts.drawLine(dst, "gutskin", x, 3*u, big, true, t.Text, Left)
+	y := 3*u + big*layout.LineHeightFactor
+	sub := layout.MakeBlock("How the gut and the skin are linked, question by question, with the evidence behind each answer.",
+		a.textSize(0.9), a.w*0.3, a.fonts.Measure)
+	a.fonts.drawBlock(dst, sub, x, y, false, t.Muted, Left)
+
+	// The map: title, arrows, then nodes on top.
+	a.fonts.drawLine(dst, "The gut-skin axis: pick a mechanism to play it", mapRect.X, 3.5*u, a.textSize(1.0), true, t.Text, Left)
+	legend := "Colour shows how much of each pack you have mastered (last answer right)."
+	a.fonts.drawLine(dst, layout.Truncate(legend, a.textSize(0.75), mapRect.W, a.fonts.Measure), mapRect.X, 3.5*u+a.textSize(1.0)*1.4, a.textSize(0.75), false, t.Muted, Left)
+	for _, l := range axisLinks {
+		from, to := nodes[l[0]], nodes[l[1]]
+		x0, y0 := clipToRect(from.Inset(-u*0.4), to.X+to.W/2, to.Y+to.H/2)
+		x1, y1 := clipToRect(to.Inset(-u*0.4), from.X+from.W/2, from.Y+from.H/2)
+		arrow(dst, x0, y0, x1, y1, max(1.5, u*0.25), u*1.2, t.Muted)
+	}
+	s.btn.draw(a, dst)
+
+	// Player and save status.
+	status := fmt.Sprintf("Player: %s · %d rounds played", a.profileName(), len(a.profile.History))
+	size := a.textSize(0.75)
+	a.fonts.drawLine(dst, layout.Truncate(status, size, a.w*0.3, a.fonts.Measure), x, a.h-4*u-size*layout.LineHeightFactor, size, false, t.Muted, Left)
+	if msg := a.noticeText(); msg != "" {
+		blk := layout.MakeBlock(msg, size, a.w*0.3, a.fonts.Measure)
+		a.fonts.drawBlock(dst, blk, x, a.h-4.5*u-size*layout.LineHeightFactor-blk.Height, false, t.Wrong, Left)
+	}
+	hintBar(a, dst, "Arrows + Enter choose", "P play", "R review", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
+}
+
+// clipToRect returns where the segment from r's centre towards (tx, ty)
+// leaves r, so arrows start and end at node borders.
+func clipToRect(r layout.Rect, tx, ty float64) (float64, float64) {
+	cx, cy := r.X+r.W/2, r.Y+r.H/2
+	dx, dy := tx-cx, ty-cy
+	if dx == 0 && dy == 0 {
+		return cx, cy
+	}
+	sx, sy := 1e18, 1e18
+	if dx != 0 {
+		sx = (r.W / 2) / abs(dx)
+	}
+	if dy != 0 {
+		sy = (r.H / 2) / abs(dy)
+	}
+	k := min(sx, sy)
+	return cx + dx*k, cy + dy*k
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
