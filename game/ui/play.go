@@ -366,8 +366,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 	e := s.item().Question.Estimate
 	step := func(n float64) {
 		s.typed = ""
-		f := toFrac(e, s.est) + n
-		s.est = snap(e, fromFrac(e, math.Max(0, math.Min(1, f))))
+		s.est = nudge(e, s.est, n)
 	}
 	switch ev.Kind {
 	case EvKey:
@@ -375,6 +374,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		switch ev.Key {
 		case KeyEnter:
 			s.confirm(a)
+			return true
 		case KeyLeft, KeyDown:
 			if ev.Shift {
 				step(-big)
@@ -463,6 +463,22 @@ func fromFrac(e *pack.EstimateSpec, f float64) float64 {
 	return e.Min + f*(e.Max-e.Min)
 }
 
+// nudge moves a value by a share of the slider's range, and always by at
+// least one step of the slider's precision, so no key press is lost to
+// rounding.
+func nudge(e *pack.EstimateSpec, v, share float64) float64 {
+	f := math.Max(0, math.Min(1, toFrac(e, v)+share))
+	nv := snap(e, fromFrac(e, f))
+	if nv != v || f == 0 || f == 1 {
+		return nv
+	}
+	// Rounding brought it back: take the next representable value.
+	for k := 2.0; k < 200 && nv == v; k++ {
+		nv = snap(e, fromFrac(e, math.Max(0, math.Min(1, toFrac(e, v)+share*k))))
+	}
+	return nv
+}
+
 // snap rounds a value to the slider's step, or to 2 significant digits on a
 // log scale, inside the range.
 func snap(e *pack.EstimateSpec, v float64) float64 {
@@ -539,6 +555,8 @@ func withUnit(v float64, unit string) string {
 	}
 	return s + " " + unit
 }
+
+const multiNote = "Several answers may be right: tick every one, then check. Wrong ticks cost points."
 
 // letters label choices and right-hand sides.
 const letters = "ABCDEFGH"
@@ -622,9 +640,9 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 	u := a.unit()
 	if q.Type == pack.Multi {
 		body = s.confirmButton(a, body, "Check answer (Enter)")
-		note := "Several answers may be right: tick every one, then check. Wrong ticks cost points."
-		nb := layout.MakeBlock(note, a.textSize(0.8), body.W-32*u, a.fonts.Measure)
-		s.place("multi note", layout.Rect{X: body.X, Y: body.Y + body.H + 1.5*u, W: body.W - 32*u, H: 5 * u}, nb, nb.Height <= 5*u)
+		box := layout.Rect{X: body.X, Y: body.Y + body.H + 1.5*u, W: body.W - 32*u, H: 5 * u}
+		nb, ok := layout.Fit(multiNote, a.textSize(0.8), a.minText(), box.W, box.H, a.fonts.Measure)
+		s.place("multi note", box, nb, ok)
 	}
 	n := len(q.Choices)
 	cols := 1
@@ -665,7 +683,7 @@ func (s *playScene) layoutOrder(a *App, body layout.Rect) {
 		r := layout.Rect{X: body.X, Y: body.Y + float64(k)*(h+u*0.6), W: body.W - 12*u, H: h}
 		pos := k
 		b := s.btn.add(&button{id: fmt.Sprint("step:", k), r: r, label: q.Steps[step], hotkey: strconv.Itoa(k + 1),
-			selected: s.grabbed == k, action: func() { s.tapStep(pos) }})
+			hot: []rune{rune('1' + k)}, selected: s.grabbed == k, action: func() { s.tapStep(pos) }})
 		s.buttonText(a, fmt.Sprint("step ", k+1), b)
 		up := layout.Rect{X: r.X + r.W + u, Y: r.Y, W: 5 * u, H: h}
 		down := layout.Rect{X: up.X + 6*u, Y: r.Y, W: 5 * u, H: h}
@@ -739,12 +757,10 @@ func (s *playScene) pickRight(k int) {
 	if s.leftSel >= 0 {
 		s.pair(s.leftSel, s.item().RightOrder[k])
 		s.leftSel = -1
-		for i, m := range s.match { // go on with the next unmatched left side
-			if m < 0 {
-				s.leftSel = i
-				break
-			}
-		}
+		return
+	}
+	if s.right == k {
+		s.right = -1
 		return
 	}
 	s.right = k
@@ -858,7 +874,7 @@ func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	case q.Type == pack.Multi:
 		hintBar(a, dst, "A-H or 1-8 tick", "Enter checks", "Esc twice: leave")
 	case q.Type == pack.Order:
-		hintBar(a, dst, "Drag, or tap one step then its place", "Space picks up, arrows move", "Enter checks")
+		hintBar(a, dst, "Drag, or tap (or type the number of) a step then its new place", "Space picks up, arrows move", "Enter checks")
 	case q.Type == pack.Match:
 		hintBar(a, dst, "1-6 then A-F make a pair", "Tap a pair again to undo", "Enter checks")
 	case q.Type == pack.Estimate:
@@ -891,7 +907,7 @@ func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 	}
 	for _, pt := range s.lay.Texts {
 		if pt.What == "multi note" {
-			nb := layout.MakeBlock("Several answers may be right: tick every one, then check. Wrong ticks cost points.", a.textSize(0.8), pt.Box.W, a.fonts.Measure)
+			nb, _ := layout.Fit(multiNote, a.textSize(0.8), a.minText(), pt.Box.W, pt.Box.H, a.fonts.Measure)
 			a.fonts.drawBlock(dst, nb, pt.Box.X, pt.Box.Y+(pt.Box.H-nb.Height)/2, false, t.Muted, Left)
 		}
 	}
