@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestValidateEmbedded(t *testing.T) {
+	code, _, stderr := runCmd("validate")
+	if code != exitOK || !strings.Contains(stderr, "0 errors, 0 warnings") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}
+
+const goodPack = `id = "mine"
+title = "Mine"
+mechanism = "A test pack."
+version = "1"
+language = "en"
+authors = ["Me"]
+licence = "CC0"
+last_reviewed = 2026-01-01
+
+[[questions]]
+id = "q"
+type = "truefalse"
+prompt = "True?"
+difficulty = 1
+answer = true
+rationale_true = "Yes."
+rationale_false = "No."
+evidence = "established"
+explanation = "Because."
+[[questions.sources]]
+citation = "A. Journal."
+doi = "10.1000/x"
+`
+
+func TestValidateFilesAndFolders(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	bad := filepath.Join(dir, "sub", "bad.toml")
+	os.WriteFile(good, []byte(goodPack), 0o644)
+	os.MkdirAll(filepath.Dir(bad), 0o755)
+	broken := strings.Replace(strings.Replace(goodPack, `id = "mine"`, `id = "other"`, 1), "explanation =", "explaination =", 1)
+	os.WriteFile(bad, []byte(broken), 0o644)
+
+	code, _, stderr := runCmd("validate", good)
+	if code != exitOK {
+		t.Errorf("good pack: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = runCmd("validate", dir)
+	want := filepath.Join(dir, "sub", "bad.toml") + `:19:1: unknown key "explaination" in a question (did you mean "explanation"?)`
+	if code != exitProblems || !strings.Contains(stderr, want) {
+		t.Errorf("folder: exit %d, want 1 and the line\n%s\ngot:\n%s", code, want, stderr)
+	}
+	if !strings.Contains(stderr, `warning: question "q" has no explanation`) {
+		t.Errorf("the missing explanation is not reported as a warning:\n%s", stderr)
+	}
+
+	code, stdout, _ := runCmd("validate", "--json", dir)
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("--json: %v\n%s", err, stdout)
+	}
+	if code != exitProblems || rep.Errors != 1 || rep.Warnings != 1 || len(rep.Files) != 2 {
+		t.Errorf("--json: exit %d, %+v", code, rep)
+	}
+	for _, f := range rep.Files {
+		if strings.HasSuffix(f.File, "bad.toml") && (f.Playable || len(f.Diagnostics) != 2 || f.Diagnostics[1].Line != 19 || f.Diagnostics[0].Severity != "warning") {
+			t.Errorf("bad.toml in JSON: %+v", f)
+		}
+		if strings.HasSuffix(f.File, "good.toml") && (!f.Playable || f.Pack != "mine" || f.Questions != 1) {
+			t.Errorf("good.toml in JSON: %+v", f)
+		}
+	}
+}
+
+func TestValidateUsageAndMissing(t *testing.T) {
+	if code, _, _ := runCmd("validate", "--nope"); code != exitUsage {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+	code, _, stderr := runCmd("validate", filepath.Join(t.TempDir(), "missing"))
+	if code != exitProblems || !strings.Contains(stderr, "cannot read") {
+		t.Errorf("missing path: exit %d\n%s", code, stderr)
+	}
+	if code, _, _ := runCmd("frobnicate"); code != exitUsage {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
