@@ -98,7 +98,7 @@ func runGame(args []string, stderr io.Writer) int {
 			return next - 1
 		}
 	}
-	var st ui.Stats
+	st := ui.Stats{Start: start}
 	if *stats {
 		opts.Stats = &st
 	}

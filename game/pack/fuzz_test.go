@@ -26,8 +26,9 @@ func FuzzLoadPack(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte("a = [[[[[[[[[[1]]]]]]]]]]"))
 	f.Add([]byte("[[questions]]\n[[questions.choices]]\n[questions.estimate]\n"))
+	png := cellsPNG(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fsys := fstest.MapFS{"p.toml": {Data: data}, "img/cells.png": {Data: []byte("png")}}
+		fsys := fstest.MapFS{"p.toml": {Data: data}, "img/cells.png": {Data: png}}
 		set := Load(Location{FS: fsys, Root: "."})
 		if len(set.Files) != 1 {
 			t.Fatalf("%d files", len(set.Files))

@@ -6,7 +6,10 @@
 // command and the tests share it without a window.
 package pack
 
-import "fmt"
+import (
+	"fmt"
+	"io/fs"
+)
 
 // Type is the kind of a question: how it is asked and scored.
 type Type string
@@ -73,7 +76,20 @@ type Pack struct {
 	// paths are relative to it.
 	Dir string
 
-	idPos pos // where the pack's id is written
+	idPos pos   // where the pack's id is written
+	fsys  fs.FS // where the pack was read from, for its images
+}
+
+// OpenImage opens a question's image from where the pack was loaded.
+func (p *Pack) OpenImage(q *Question) (fs.File, error) {
+	if q.Image == "" || p.fsys == nil {
+		return nil, fs.ErrNotExist
+	}
+	full, err := ImagePath(p.Dir, q.Image)
+	if err != nil {
+		return nil, err
+	}
+	return p.fsys.Open(full)
 }
 
 // Question is one question of a pack.

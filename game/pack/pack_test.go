@@ -131,6 +131,15 @@ func TestGoodPack(t *testing.T) {
 	}
 }
 
+func cellsPNG(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/good/img/cells.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 func readGood(t *testing.T) []byte {
 	t.Helper()
 	data, err := os.ReadFile("testdata/good/full.toml")
@@ -145,7 +154,7 @@ func TestDuplicatePackIDAcrossFiles(t *testing.T) {
 	fsys := fstest.MapFS{
 		"a.toml":         {Data: good},
 		"b.toml":         {Data: append([]byte("# a copy\n\n"), good...)},
-		"img/cells.png":  {Data: []byte("png")},
+		"img/cells.png":  {Data: cellsPNG(t)},
 		"other/c.toml":   {Data: bytes.Replace(good, []byte(`id = "test-pack"`), []byte(`id = "other-pack"`), 1)},
 		"other/img/x.md": {Data: []byte("not a pack")},
 	}
@@ -177,7 +186,7 @@ func TestBrokenPackDoesNotStopOthers(t *testing.T) {
 		"1-broken.toml": {Data: []byte("id = \n")},
 		"2-binary.toml": {Data: []byte{0x89, 'P', 'N', 'G', 0, 0, 0xff, 0xfe}},
 		"3-good.toml":   {Data: good},
-		"img/cells.png": {Data: []byte("png")},
+		"img/cells.png": {Data: cellsPNG(t)},
 		"dir.toml":      {Mode: os.ModeDir},
 		"dir.toml/x":    {Data: []byte("x")},
 	}
@@ -206,7 +215,7 @@ func TestFileSizeLimit(t *testing.T) {
 		return append(b, '\n')
 	}
 	under, over := pad(MaxFileSize), pad(MaxFileSize+1)
-	fsys := fstest.MapFS{"under.toml": {Data: under}, "over.toml": {Data: over}, "img/cells.png": {Data: []byte("png")}}
+	fsys := fstest.MapFS{"under.toml": {Data: under}, "over.toml": {Data: over}, "img/cells.png": {Data: cellsPNG(t)}}
 	set := Load(Location{FS: fsys, Root: "."})
 	for _, f := range set.Files {
 		switch f.Name {

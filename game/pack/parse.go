@@ -3,6 +3,9 @@ package pack
 import (
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // image formats a pack may use
+	_ "image/png"
 	"io/fs"
 	"math"
 	"net/url"
@@ -68,7 +71,7 @@ func Parse(name string, data []byte, fsys fs.FS, dir string) (*Pack, []Diagnosti
 	}
 	d.pos = scanPositions(data)
 	p := d.pack(raw)
-	p.File, p.Dir, p.idPos = name, dir, d.at("id")
+	p.File, p.Dir, p.idPos, p.fsys = name, dir, d.at("id"), fsys
 	if fsys != nil {
 		d.checkImages(p, fsys, dir)
 	}
@@ -837,10 +840,41 @@ func (d *decoder) checkImages(p *Pack, fsys fs.FS, dir string) {
 			d.errorf(kp, "image %q not found next to the pack", q.Image)
 		case !st.Mode().IsRegular():
 			d.errorf(kp, "image %q is not a regular file", q.Image)
-		case st.Size() > 8<<20:
+		case st.Size() > MaxImageSize:
 			d.errorf(kp, "image %q is %d bytes, over the 8 MiB limit", q.Image, st.Size())
+		default:
+			if msg := checkImage(fsys, full); msg != "" {
+				d.errorf(kp, "image %q %s", q.Image, msg)
+			}
 		}
 	}
+}
+
+// MaxImageSize and MaxImageSide bound a question's image, so that a pack
+// cannot make the game decode a huge picture.
+const (
+	MaxImageSize = 8 << 20
+	MaxImageSide = 4096
+)
+
+// checkImage reads an image's header: it must be a PNG or JPEG of sensible
+// dimensions. It returns what is wrong, or "".
+func checkImage(fsys fs.FS, name string) string {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "cannot be read"
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(f)
+	switch {
+	case err != nil:
+		return "is not a PNG or JPEG image"
+	case format != "png" && format != "jpeg":
+		return "is a " + format + " image, not a PNG or JPEG"
+	case cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide:
+		return fmt.Sprintf("is %dx%d pixels, more than %d on a side", cfg.Width, cfg.Height, MaxImageSide)
+	}
+	return ""
 }
 
 // ImagePath resolves an image path given in a pack against the pack's folder

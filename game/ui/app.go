@@ -85,6 +85,7 @@ type App struct {
 	prefs       roundPrefs
 	// wasAnimating is set while the previous tick animated.
 	wasAnimating bool
+	images       images
 }
 
 // NewApp builds the game without opening a window: tests drive it directly.
@@ -102,7 +103,7 @@ func NewApp(opts Options) (*App, error) {
 	if opts.Seed == nil {
 		opts.Seed = rand.Uint64
 	}
-	a := &App{opts: opts, input: opts.Input, fonts: fonts, w: 1280, h: 720, dirty: true, stats: opts.Stats, prefs: defaultPrefs()}
+	a := &App{opts: opts, input: opts.Input, fonts: fonts, w: 1280, h: 720, dirty: true, stats: opts.Stats, prefs: defaultPrefs(), images: images{}}
 	if a.stats == nil {
 		a.stats = &Stats{}
 	}
@@ -405,6 +406,10 @@ type Stats struct {
 	Updates, Draws, skipped int
 	UpdateTime, DrawTime    time.Duration
 	MaxUpdate, MaxDraw      time.Duration
+	// Start is when the program started; FirstFrame is how long after it
+	// the first frame was drawn.
+	Start      time.Time
+	FirstFrame time.Duration
 }
 
 func (s *Stats) addUpdate(d time.Duration) {
@@ -414,6 +419,9 @@ func (s *Stats) addUpdate(d time.Duration) {
 }
 
 func (s *Stats) addDraw(d time.Duration) {
+	if s.Draws == 0 && !s.Start.IsZero() {
+		s.FirstFrame = time.Since(s.Start)
+	}
 	s.Draws++
 	s.DrawTime += d
 	s.MaxDraw = max(s.MaxDraw, d)
@@ -429,6 +437,6 @@ func (s *Stats) String() string {
 		}
 		return t / time.Duration(n)
 	}
-	return fmt.Sprintf("updates %d (mean %v, max %v); frames drawn %d (mean %v, max %v); frames skipped %d",
-		s.Updates, avg(s.UpdateTime, s.Updates), s.MaxUpdate, s.Draws, avg(s.DrawTime, s.Draws), s.MaxDraw, s.skipped)
+	return fmt.Sprintf("first frame %v after start; updates %d (mean %v, max %v); frames drawn %d (mean %v, max %v); frames skipped %d",
+		s.FirstFrame.Round(time.Millisecond), s.Updates, avg(s.UpdateTime, s.Updates), s.MaxUpdate, s.Draws, avg(s.DrawTime, s.Draws), s.MaxDraw, s.skipped)
 }

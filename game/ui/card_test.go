@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gutskin/game/layout"
+	"gutskin/game/pack"
 	"gutskin/game/quiz"
 )
 
@@ -136,4 +137,47 @@ func TestFeedbackShowsExplanation(t *testing.T) {
 		t.Fatal("the feedback has no explanation")
 	}
 	_ = image.Point{}
+}
+
+// TestCardImage shows a question's picture beside its choices.
+func TestCardImage(t *testing.T) {
+	set := pack.Load(pack.Location{FS: os.DirFS("../pack/testdata/good"), Root: "."})
+	if len(set.Packs()) != 1 {
+		t.Fatalf("test pack does not load: %v", set.Diagnostics())
+	}
+	a, err := NewApp(Options{Packs: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.profile.Settings.ReducedMotion = true
+	for _, sz := range sizes {
+		a.SetSize(float64(sz.X), float64(sz.Y))
+		s := itemScene(t, a, "test-pack/single-one", quiz.Accuracy)
+		s.layout(a)
+		checkCard(t, s, fmt.Sprint("image card at ", sz))
+		var pic layout.Rect
+		for _, pt := range s.lay.Texts {
+			if pt.What == "image" {
+				pic = pt.Box
+			}
+		}
+		if pic.W == 0 {
+			t.Fatal("no room for the image")
+		}
+		for _, b := range s.btn.list {
+			if b.r.X+b.r.W > pic.X {
+				t.Errorf("button %s runs under the image", b.id)
+			}
+		}
+		if !haveGL || sz.X != 960 {
+			continue
+		}
+		screen := ebiten.NewImage(sz.X, sz.Y)
+		a.Render(screen)
+		img := readBack(screen)
+		c := a.theme.Card
+		if n := textPixels(img, pic, [4]uint8{c.R, c.G, c.B, 255}); n < int(pic.W*pic.H/4) {
+			t.Errorf("the image is not drawn: %d pixels in its box", n)
+		}
+	}
 }

@@ -590,6 +590,12 @@ func (s *playScene) layout(a *App) {
 	pb, ok := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), inner.W, promptH, a.fonts.MeasureBold)
 	s.place("prompt", layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: promptH}, pb, ok)
 	body := layout.Rect{X: inner.X, Y: inner.Y + pb.Height + 2*u, W: inner.W, H: inner.H - pb.Height - 2*u}
+	if q.Image != "" {
+		// The picture takes the right third of the card's body.
+		pic := layout.Rect{X: body.X + body.W*0.68, Y: body.Y, W: body.W * 0.32, H: body.H}
+		s.lay.Texts = append(s.lay.Texts, PlacedText{What: "image", Box: pic, Used: pic, Fits: true})
+		body.W = body.W*0.68 - 2*u
+	}
 	if s.phase == confiding {
 		s.layoutConfidence(a, body)
 		return
@@ -904,6 +910,17 @@ func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 	}
 	if q.Type == pack.Estimate {
 		s.drawEstimate(a, dst)
+	}
+	for _, pt := range s.lay.Texts {
+		if pt.What == "image" {
+			it := s.item()
+			if img := a.images.get(it.Pack, q); img != nil {
+				drawImageIn(dst, img, pt.Box)
+			} else {
+				blk, _ := layout.Fit("(the picture of this question could not be read)", a.textSize(0.8), a.minText(), pt.Box.W, pt.Box.H, a.fonts.Measure)
+				a.fonts.drawBlock(dst, blk, pt.Box.X, pt.Box.Y, false, t.Muted, Left)
+			}
+		}
 	}
 	for _, pt := range s.lay.Texts {
 		if pt.What == "multi note" {
