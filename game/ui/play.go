@@ -864,7 +864,7 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 		s.drawQuestion(a, dst)
 	}
 	s.btn.draw(a, dst)
-	if s.message != "" {
+	if s.message != "" && s.phase == answering && q.Type != pack.Multi {
 		a.fonts.drawLine(dst, s.message, s.card.X+2.5*u, s.card.Y+s.card.H-2.5*u-a.textSize(0.9)*1.3, a.textSize(0.9), false, t.Wrong, Left)
 	}
 	s.drawHints(a, dst)
@@ -924,8 +924,12 @@ func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 	}
 	for _, pt := range s.lay.Texts {
 		if pt.What == "multi note" {
-			nb, _ := layout.Fit(multiNote, a.textSize(0.8), a.minText(), pt.Box.W, pt.Box.H, a.fonts.Measure)
-			a.fonts.drawBlock(dst, nb, pt.Box.X, pt.Box.Y+(pt.Box.H-nb.Height)/2, false, t.Muted, Left)
+			note, clr := multiNote, t.Muted
+			if s.message != "" { // the problem replaces the note, in its place
+				note, clr = s.message, t.Wrong
+			}
+			nb, _ := layout.Fit(note, a.textSize(0.8), a.minText(), pt.Box.W, pt.Box.H, a.fonts.Measure)
+			a.fonts.drawBlock(dst, nb, pt.Box.X, pt.Box.Y+(pt.Box.H-nb.Height)/2, false, clr, Left)
 		}
 	}
 }

@@ -137,9 +137,18 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		arrow(dst, x0, y0, x1, y1, max(1.5, u*0.25), u*1.2, t.Muted)
 	}
 	s.btn.draw(a, dst)
+	// A bar under each node shows its mastery as a length, not only a colour.
+	for i, n := range axisNodes {
+		if p := s.packByID(a, n.pack); p != nil {
+			r := nodes[i]
+			bar := layout.Rect{X: r.X + u*0.6, Y: r.Y + r.H - u*0.9, W: r.W - u*1.2, H: u * 0.35}
+			fillRect(dst, bar, withAlpha(t.Text, 0.2))
+			fillRect(dst, layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * a.profile.Mastery(p), H: bar.H}, t.Text)
+		}
+	}
 
 	// Player and save status.
-	status := fmt.Sprintf("Player: %s · %d rounds played", a.profileName(), len(a.profile.History))
+	status := fmt.Sprintf("Player: %s · %s played", a.profileName(), countNoun(len(a.profile.History), "round"))
 	size := a.textSize(0.75)
 	a.fonts.drawLine(dst, layout.Truncate(status, size, a.w*0.3, a.fonts.Measure), x, a.h-4*u-size*layout.LineHeightFactor, size, false, t.Muted, Left)
 	if msg := a.noticeText(); msg != "" {
@@ -173,4 +182,12 @@ func abs(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// countNoun renders "1 round", "2 rounds".
+func countNoun(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
