@@ -13,6 +13,7 @@ import (
 	"image"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -101,6 +102,15 @@ func runGame(args []string, stderr io.Writer) int {
 	st := ui.Stats{Start: start}
 	if *stats {
 		opts.Stats = &st
+	}
+	if path := os.Getenv("GUTSKIN_CPUPROFILE"); path != "" {
+		if f, perr := os.Create(path); perr == nil {
+			pprof.StartCPUProfile(f)
+			defer func() {
+				pprof.StopCPUProfile()
+				f.Close()
+			}()
+		}
 	}
 	err = ui.Run(opts)
 	if *stats {

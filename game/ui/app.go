@@ -32,6 +32,12 @@ type Scene interface {
 	Animating(a *App) bool
 }
 
+// animator is a scene with a moving part (a timer) that it can redraw
+// alone, over the still screen.
+type animator interface {
+	DrawMoving(a *App, dst *ebiten.Image)
+}
+
 // Options configure the game.
 type Options struct {
 	// Packs are the loaded packs, playable or not (the Packs screen lists
@@ -73,8 +79,8 @@ type App struct {
 	notice      string // shown once on the title screen
 	scene       Scene
 	w, h        float64 // screen size in pixels
-	dirty       bool
-	frames      atomic.Bool // frames wanted without input (animation)
+	dirty       bool    // the whole screen must be drawn
+	partial     bool    // only what moves must be drawn
 	fadeStart   time.Time
 	quit        bool
 	shotWanted  bool
@@ -85,6 +91,10 @@ type App struct {
 	prefs       roundPrefs
 	// wasAnimating is set while the previous tick animated.
 	wasAnimating bool
+	lastTick     time.Time // when the last animation frame was drawn
+	wasFading    bool
+	animating    atomic.Bool  // frames are wanted without input
+	pace         atomic.Int64 // their interval, in nanoseconds
 	images       images
 }
 
@@ -104,6 +114,7 @@ func NewApp(opts Options) (*App, error) {
 		opts.Seed = rand.Uint64
 	}
 	a := &App{opts: opts, input: opts.Input, fonts: fonts, w: 1280, h: 720, dirty: true, stats: opts.Stats, prefs: defaultPrefs(), images: images{}}
+	a.pace.Store(int64(frameInterval))
 	if a.stats == nil {
 		a.stats = &Stats{}
 	}
@@ -233,10 +244,33 @@ func (a *App) Update() error {
 		a.toast = ""
 		a.dirty = true
 	}
-	anim := a.scene.Animating(a) || a.fading() || a.toast != ""
-	a.frames.Store(anim || a.shotWanted)
-	if anim || a.wasAnimating || a.shotWanted {
+	// Frames are wanted without input while something moves or waits to
+	// end (a timer, a fade, a toast). What moves is drawn at the animation's
+	// pace, and only what moves: on a software renderer (Xvfb, Mesa) a full
+	// redraw at every tick costs more than a core.
+	moving := a.scene.Animating(a)
+	anim := moving || a.fading() || a.toast != "" || a.shotWanted
+	fading := a.fading()
+	if a.wasAnimating && !anim || a.wasFading && !fading || a.shotWanted {
 		a.dirty = true // the frame after an animation ends shows its final state
+	}
+	a.wasFading = fading
+	pace := timerInterval
+	if a.fading() || a.shotWanted {
+		pace = frameInterval
+	}
+	a.pace.Store(int64(pace))
+	if anim && time.Since(a.lastTick) >= pace-time.Millisecond {
+		a.lastTick = time.Now()
+		switch {
+		case a.fading():
+			a.dirty = true
+		case moving:
+			a.partial = true
+		}
+	}
+	if anim != a.wasAnimating {
+		a.setFrameMode(anim)
 	}
 	a.wasAnimating = anim
 	a.stats.addUpdate(time.Since(start))
@@ -260,6 +294,26 @@ func (a *App) Quit() { a.quit = true }
 // Quitting reports whether Quit was called.
 func (a *App) Quitting() bool { return a.quit }
 
+// setFrameMode runs the game loop at the display's rate while something
+// moves, and otherwise makes frames only on input, so a still card costs
+// nothing. The on-demand mode (FPSModeVsyncOffMinimum) is deprecated since
+// v2.5 but present and working in v2.10; it is the only way to stop the
+// loop altogether.
+func (a *App) setFrameMode(animating bool) {
+	if !ebitenRunning.Load() || a.opts.Continuous {
+		return
+	}
+	a.animating.Store(animating)
+}
+
+// frameInterval is the pace of a fade's frames; timerInterval that of a
+// timer bar, which moves a few pixels a step: smooth to the eye, and
+// cheap where every presented frame is rendered in software.
+const (
+	frameInterval = time.Second / 30
+	timerInterval = time.Second / 10
+)
+
 func (a *App) setFullscreen(on bool) {
 	a.profile.Settings.Fullscreen = on
 	if ebitenRunning.Load() {
@@ -272,9 +326,17 @@ func (a *App) setFullscreen(on bool) {
 // screen is not cleared between frames, so a still card costs nothing.
 func (a *App) Draw(screen *ebiten.Image) {
 	if !a.dirty && !a.opts.Continuous {
+		if an, ok := a.scene.(animator); ok && a.partial {
+			a.partial = false
+			start := time.Now()
+			an.DrawMoving(a, screen)
+			a.stats.addDraw(time.Since(start))
+			return
+		}
 		a.stats.skipped++
 		return
 	}
+	a.partial = false
 	start := time.Now()
 	a.Render(screen)
 	a.dirty = false
@@ -371,30 +433,24 @@ func Run(opts Options) error {
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetFullscreen(a.profile.Settings.Fullscreen)
+	ebitenRunning.Store(true)
 	if !opts.Continuous {
-		// Frames come only with input, or from the ticker below while
-		// something moves: a still card costs nothing. The mode is deprecated
-		// since v2.5 but present and working in v2.10, and it is the only way
-		// to stop the 60 Hz loop altogether.
 		ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum) //nolint:staticcheck
 		stop := make(chan struct{})
 		defer close(stop)
 		go func() {
-			t := time.NewTicker(time.Second / 60)
-			defer t.Stop()
 			for {
 				select {
 				case <-stop:
 					return
-				case <-t.C:
-					if a.frames.Load() {
+				case <-time.After(time.Duration(a.pace.Load())):
+					if a.animating.Load() {
 						ebiten.ScheduleFrame() //nolint:staticcheck
 					}
 				}
 			}
 		}()
 	}
-	ebitenRunning.Store(true)
 	defer ebitenRunning.Store(false)
 	err = ebiten.RunGame(a)
 	a.persist()

@@ -109,14 +109,23 @@ func (in *deviceInput) Poll() []Event {
 	in.events = in.events[:0]
 	s := in.scale()
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	// Presses come from the just-pressed list, which keeps a tap whose key
+	// was already released when this tick runs (frames are only made on
+	// demand, so a quick tap often falls between two ticks).
+	in.keys = inpututil.AppendJustPressedKeys(in.keys[:0])
+	for _, k := range in.keys {
+		if key, ok := keyMap[k]; ok {
+			in.events = append(in.events, Event{Kind: EvKey, Key: key, Shift: shift})
+		}
+	}
+	// Held arrows and Backspace repeat, as in a text field.
 	in.keys = inpututil.AppendPressedKeys(in.keys[:0])
 	for _, k := range in.keys {
 		key, ok := keyMap[k]
-		if !ok {
+		if !ok || !repeatable[key] {
 			continue
 		}
-		d := inpututil.KeyPressDuration(k)
-		if d == 1 || repeatable[key] && d >= 24 && (d-24)%4 == 0 {
+		if d := inpututil.KeyPressDuration(k); d >= 24 && (d-24)%4 == 0 {
 			in.events = append(in.events, Event{Kind: EvKey, Key: key, Shift: shift})
 		}
 	}

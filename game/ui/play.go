@@ -570,9 +570,9 @@ func (s *playScene) layout(a *App) {
 		return
 	}
 	u := a.unit()
-	top := 8 * u
+	top := 6 * u
 	if it.TimeLimit > 0 {
-		top += 1.2 * u
+		top = 8.5 * u
 	}
 	s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
 	s.lay.Card = s.card
@@ -839,22 +839,7 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 	}
 	a.fonts.drawLine(dst, fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty), a.w/2, y, size, false, t.Text, Center)
 	a.fonts.drawLine(dst, fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak()), a.w-3*u, y, size, true, t.Text, Right)
-	if it.TimeLimit > 0 {
-		rem := s.round.Remaining(a.now())
-		if s.phase == revealing {
-			rem = max(0, it.TimeLimit-s.last.Elapsed)
-		}
-		frac := float64(rem) / float64(it.TimeLimit)
-		bar := layout.Rect{X: 3 * u, Y: 6.6 * u, W: a.w - 6*u, H: 0.9 * u}
-		fillRound(dst, bar, bar.H/2, withAlpha(t.Muted, 0.25))
-		clr := t.Accent
-		if rem < 5*time.Second {
-			clr = t.Wrong
-		}
-		fillRound(dst, layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * frac, H: bar.H}, bar.H/2, clr)
-		secs := fmt.Sprintf("%d s", int(math.Ceil(rem.Seconds())))
-		a.fonts.drawLine(dst, secs, a.w-3*u, 4.6*u+size*0.2, a.textSize(0.7), false, t.Muted, Right)
-	}
+	s.drawTimer(a, dst)
 	fillRound(dst, s.card, u, t.Card)
 	strokeRound(dst, s.card, u, max(1, u*0.15), t.CardBorder)
 	switch s.phase {
@@ -869,6 +854,41 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 	}
 	s.drawHints(a, dst)
 }
+
+// timerRect is the strip of the timer bar and its seconds.
+func (s *playScene) timerRect(a *App) layout.Rect {
+	u := a.unit()
+	return layout.Rect{X: 3 * u, Y: 5.4 * u, W: a.w - 6*u, H: 2.6 * u}
+}
+
+// drawTimer draws the timer bar and the seconds left over their strip.
+func (s *playScene) drawTimer(a *App, dst *ebiten.Image) {
+	it := s.shown()
+	if it == nil || it.TimeLimit <= 0 {
+		return
+	}
+	u := a.unit()
+	t := a.theme
+	fillRect(dst, s.timerRect(a), t.Background)
+	rem := s.round.Remaining(a.now())
+	if s.phase == revealing {
+		rem = max(0, it.TimeLimit-s.last.Elapsed)
+	}
+	frac := float64(rem) / float64(it.TimeLimit)
+	strip := s.timerRect(a)
+	bar := layout.Rect{X: strip.X, Y: strip.Y + strip.H/2 - 0.45*u, W: strip.W - 12*u, H: 0.9 * u}
+	fillRound(dst, bar, bar.H/2, withAlpha(t.Muted, 0.25))
+	clr := t.Accent
+	if rem < 5*time.Second {
+		clr = t.Wrong
+	}
+	fillRound(dst, layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * frac, H: bar.H}, bar.H/2, clr)
+	size := a.textSize(0.8)
+	a.fonts.drawLine(dst, fmt.Sprintf("%d s left", int(math.Ceil(rem.Seconds()))), strip.X+strip.W, strip.Y+(strip.H-size*layout.LineHeightFactor)/2, size, true, clr, Right)
+}
+
+// DrawMoving redraws only the timer, over the still card.
+func (s *playScene) DrawMoving(a *App, dst *ebiten.Image) { s.drawTimer(a, dst) }
 
 func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	q := s.shown().Question
