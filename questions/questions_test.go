@@ -210,3 +210,45 @@ func TestReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideExamples puts the TOML examples of README.md one after the other:
+// they must make a valid pack, so the guide never teaches a broken format.
+func TestGuideExamples(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc strings.Builder
+	blocks := 0
+	in := false
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(line, "```toml"):
+			in = true
+			blocks++
+		case in && strings.HasPrefix(line, "```"):
+			in = false
+			doc.WriteString("\n")
+		case in:
+			doc.WriteString(line + "\n")
+		}
+	}
+	if blocks < 7 {
+		t.Fatalf("the guide has %d TOML examples, want the pack and the six types", blocks)
+	}
+	p, diags := pack.Parse("README.md examples", []byte(doc.String()), nil, ".")
+	for _, d := range diags {
+		if d.Severity == pack.Error {
+			t.Errorf("%s", d)
+		}
+	}
+	seen := map[pack.Type]bool{}
+	if p != nil {
+		for _, q := range p.Questions {
+			seen[q.Type] = true
+		}
+	}
+	if len(seen) != len(pack.Types) {
+		t.Errorf("the guide shows %d of the %d question types", len(seen), len(pack.Types))
+	}
+}

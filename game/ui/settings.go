@@ -61,7 +61,7 @@ func (s *settingsScene) layout(a *App) []string {
 	})
 	row("motion", []string{"Off", "On"}, onOff(st.ReducedMotion), func(i int) { st.ReducedMotion = i == 1 })
 	row("fullscreen", []string{"Off", "On"}, onOff(st.Fullscreen), func(i int) { a.setFullscreen(i == 1) })
-	name := a.profileName()
+	name := a.profileName() + "  (change)"
 	if s.editing {
 		name = s.name + "_"
 	}
