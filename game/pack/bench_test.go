@@ -187,3 +187,27 @@ func BenchmarkScanPositions(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseKeys parses files of 1k, 10k and 100k keys (all unknown, so
+// every one is looked up for a message): the growth must stay linear.
+func BenchmarkParseKeys(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		var sb strings.Builder
+		for i := range n {
+			fmt.Fprintf(&sb, "k%d=1\n", i)
+		}
+		src := []byte(sb.String())
+		if len(src) > MaxFileSize {
+			b.Fatalf("%d keys make %d bytes, over the limit", n, len(src))
+		}
+		b.Run(fmt.Sprintf("keys=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, d := Parse("k.toml", src, nil, "."); len(d) == 0 {
+					b.Fatal("no diagnostics")
+				}
+			}
+		})
+	}
+}

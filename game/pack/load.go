@@ -110,10 +110,8 @@ func Load(locs ...Location) *Set {
 	var jobs []*job
 	set := &Set{}
 	for _, loc := range locs {
-		names, problem := list(loc)
-		if problem != nil {
-			set.Files = append(set.Files, problem)
-		}
+		names, problems := list(loc)
+		set.Files = append(set.Files, problems...)
 		for _, n := range names {
 			f := &File{Name: displayName(loc, n), Origin: loc.Origin}
 			jobs = append(jobs, &job{loc: loc, name: n, file: f})
@@ -153,10 +151,10 @@ func displayName(loc Location, name string) string {
 	return path.Join(loc.Display, name)
 }
 
-// list finds the pack files of a location. A problem with the location
-// itself (missing, unreadable, too many files) comes back as a File that
-// carries the diagnostic.
-func list(loc Location) ([]string, *File) {
+// list finds the pack files of a location. Problems with the location
+// itself (missing, unreadable, too many files, links) come back as Files
+// that carry the diagnostic.
+func list(loc Location) ([]string, []*File) {
 	root := loc.Root
 	if root == "" {
 		root = "."
@@ -170,13 +168,14 @@ func list(loc Location) ([]string, *File) {
 	}
 	st, err := fs.Stat(loc.FS, root)
 	if err != nil {
-		return nil, fail("cannot read: %v", plainErr(err))
+		return nil, []*File{fail("cannot read: %v", plainErr(err))}
 	}
 	if !st.IsDir() {
 		return []string{root}, nil
 	}
 	var names []string
 	var walkErr *File
+	var refused []*File
 	err = fs.WalkDir(loc.FS, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -193,6 +192,14 @@ func list(loc Location) ([]string, *File) {
 		if !strings.HasSuffix(d.Name(), ".toml") || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link could lead anywhere on the disk: packs are read only from
+			// files that are really inside the folder.
+			name := displayName(loc, p)
+			refused = append(refused, &File{Name: name, Origin: loc.Origin, Diagnostics: []Diagnostic{{File: name, Line: 1, Col: 1, Severity: Error,
+				Message: "is a symbolic link, not followed: packs must be files inside the folder"}}})
+			return nil
+		}
 		if len(names) >= MaxPackFiles {
 			walkErr = fail("more than %d pack files; only the first %d are loaded", MaxPackFiles, MaxPackFiles)
 			return fs.SkipAll
@@ -201,10 +208,13 @@ func list(loc Location) ([]string, *File) {
 		return nil
 	})
 	if err != nil {
-		return nil, fail("cannot read: %v", plainErr(err))
+		return nil, []*File{fail("cannot read: %v", plainErr(err))}
 	}
 	sort.Strings(names)
-	return names, walkErr
+	if walkErr != nil {
+		refused = append(refused, walkErr)
+	}
+	return names, refused
 }
 
 func plainErr(err error) error {

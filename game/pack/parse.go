@@ -23,6 +23,82 @@ import (
 // MaxFileSize is the largest pack file accepted, in bytes.
 const MaxFileSize = 1 << 20
 
+// MaxNesting bounds how deeply arrays and inline tables may nest. A pack
+// needs 3 levels; the TOML decoder's memory grows steeply with depth (deep
+// inline tables made it run out of memory), so deeper input is refused before
+// it is decoded.
+const MaxNesting = 32
+
+// nestingOK reports whether brackets and braces outside strings and comments
+// nest at most MaxNesting deep, and else where they first go deeper. It is
+// one linear pass over the source.
+func nestingOK(src []byte) (pos, bool) {
+	depth, line, col := 0, 1, 1
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '\n':
+			line, col = line+1, 1
+			continue
+		case '#':
+			for i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			// Skip the string; count the lines it spans.
+			end := skipString(src, i)
+			for _, b := range src[i:end] {
+				if b == '\n' {
+					line++
+					col = 0
+				}
+				col++
+			}
+			i = end - 1
+			continue
+		case '[', '{':
+			depth++
+			if depth > MaxNesting {
+				return pos{line, col}, false
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+		if c&0xC0 != 0x80 {
+			col++
+		}
+	}
+	return pos{}, true
+}
+
+// skipString returns the index just past the string starting at src[i].
+func skipString(src []byte, i int) int {
+	q := src[i]
+	triple := i+2 < len(src) && src[i+1] == q && src[i+2] == q
+	j := i + 1
+	if triple {
+		j = i + 3
+	}
+	for j < len(src) {
+		switch {
+		case src[j] == '\\' && q == '"':
+			j += 2
+			continue
+		case !triple && src[j] == '\n':
+			return j
+		case src[j] == q:
+			if !triple {
+				return j + 1
+			}
+			if j+2 < len(src) && src[j+1] == q && src[j+2] == q {
+				return j + 3
+			}
+		}
+		j++
+	}
+	return len(src)
+}
+
 // Text limits, in characters. They keep every text inside its card and keep
 // hostile packs from making the layout code work on megabytes of text.
 const (
@@ -64,6 +140,10 @@ func Parse(name string, data []byte, fsys fs.FS, dir string) (*Pack, []Diagnosti
 		d.errAt(firstInvalidUTF8(data), "file is not valid UTF-8")
 		return nil, d.diags
 	}
+	if at, ok := nestingOK(data); !ok {
+		d.errAt(at, "arrays or inline tables nested more than %d deep", MaxNesting)
+		return nil, d.diags
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		d.errAt(syntaxPos(err), "%s", syntaxMessage(err))
@@ -76,6 +156,11 @@ func Parse(name string, data []byte, fsys fs.FS, dir string) (*Pack, []Diagnosti
 		d.checkImages(p, fsys, dir)
 	}
 	sortDiagnostics(d.diags)
+	if d.dropped > 0 {
+		last := d.diags[len(d.diags)-1]
+		d.diags = append(d.diags, Diagnostic{File: name, Line: last.Line, Col: last.Col, Severity: Error,
+			Message: fmt.Sprintf("and %d more problems not shown", d.dropped)})
+	}
 	return p, d.diags
 }
 
@@ -135,9 +220,22 @@ func syntaxMessage(err error) string {
 }
 
 type decoder struct {
-	file  string
-	pos   positions
-	diags []Diagnostic
+	file    string
+	pos     positions
+	diags   []Diagnostic
+	dropped int // diagnostics past MaxDiagnostics
+}
+
+// MaxDiagnostics bounds the problems kept for one file; a hostile file with
+// a hundred thousand bad keys gets the first ones and a count of the rest.
+const MaxDiagnostics = 500
+
+func (d *decoder) add(diag Diagnostic) {
+	if len(d.diags) >= MaxDiagnostics {
+		d.dropped++
+		return
+	}
+	d.diags = append(d.diags, diag)
 }
 
 // at finds the position of a path, or of its nearest recorded parent.
@@ -155,7 +253,7 @@ func (d *decoder) at(p string) pos {
 }
 
 func (d *decoder) errAt(p pos, format string, args ...any) {
-	d.diags = append(d.diags, Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
 func (d *decoder) errorf(path, format string, args ...any) {
@@ -164,7 +262,7 @@ func (d *decoder) errorf(path, format string, args ...any) {
 
 func (d *decoder) warnf(path, format string, args ...any) {
 	p := d.at(path)
-	d.diags = append(d.diags, Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
 // keySet is the set of keys a table may hold.
@@ -211,6 +309,10 @@ func (d *decoder) unknownKeys(m map[string]any, path string, allowed keySet, whe
 	}
 	sort.Strings(bad)
 	for _, k := range bad {
+		if len(d.diags) >= MaxDiagnostics { // no room: count, do not compose
+			d.dropped++
+			continue
+		}
 		msg := fmt.Sprintf("unknown key %q", k)
 		if where != "" {
 			msg += " in " + where
@@ -834,6 +936,10 @@ func (d *decoder) checkImages(p *Pack, fsys fs.FS, dir string) {
 			d.errorf(kp, "image %q must be a .png, .jpg or .jpeg file", q.Image)
 			continue
 		}
+		if isSymlink(fsys, full) {
+			d.errorf(kp, "image %q is a symbolic link; images must be files inside the pack's folder", q.Image)
+			continue
+		}
 		st, err := fs.Stat(fsys, full)
 		switch {
 		case err != nil:
@@ -875,6 +981,16 @@ func checkImage(fsys fs.FS, name string) string {
 		return fmt.Sprintf("is %dx%d pixels, more than %d on a side", cfg.Width, cfg.Height, MaxImageSide)
 	}
 	return ""
+}
+
+// isSymlink reports whether name is a symbolic link, where the file system
+// can tell (os.DirFS can; embedded files are never links).
+func isSymlink(fsys fs.FS, name string) bool {
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		return false
+	}
+	st, err := fs.Lstat(fsys, name)
+	return err == nil && st.Mode()&fs.ModeSymlink != 0
 }
 
 // ImagePath resolves an image path given in a pack against the pack's folder
