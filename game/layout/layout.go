@@ -19,44 +19,55 @@ type Measure func(s string, size float64) float64
 // (a URL, say) between characters. Leading and trailing spaces of lines are
 // dropped.
 func Wrap(text string, size, maxW float64, measure Measure) []string {
-	var lines []string
-	for _, para := range strings.Split(text, "\n") {
-		lines = wrapPara(lines, para, size, maxW, measure)
-	}
+	lines, _ := wrapWidths(text, size, maxW, measure)
 	return lines
 }
 
-func wrapPara(lines []string, para string, size, maxW float64, measure Measure) []string {
+// wrapWidths wraps text and also returns the width of each line.
+func wrapWidths(text string, size, maxW float64, measure Measure) (lines []string, widths []float64) {
+	for _, para := range strings.Split(text, "\n") {
+		lines, widths = wrapPara(lines, widths, para, size, maxW, measure)
+	}
+	return lines, widths
+}
+
+func wrapPara(lines []string, widths []float64, para string, size, maxW float64, measure Measure) ([]string, []float64) {
 	words := strings.FieldsFunc(para, unicode.IsSpace)
 	if len(words) == 0 {
-		return append(lines, "")
+		return append(lines, ""), append(widths, 0)
 	}
-	line := ""
+	// Lines are measured word by word (a line's width is its words' widths
+	// plus its spaces'): the measuring function then sees each word once,
+	// not every prefix of every line, which keeps font caches small.
+	space := measure(" ", size)
+	line, lineW := "", 0.0
 	for _, w := range words {
-		candidate := w
-		if line != "" {
-			candidate = line + " " + w
+		ww := measure(w, size)
+		if line != "" && lineW+space+ww <= maxW {
+			line, lineW = line+" "+w, lineW+space+ww
+			continue
 		}
-		if measure(candidate, size) <= maxW {
-			line = candidate
+		if line == "" && ww <= maxW {
+			line, lineW = w, ww
 			continue
 		}
 		if line != "" {
-			lines = append(lines, line)
-			line = ""
+			lines, widths = append(lines, line), append(widths, lineW)
+			line, lineW = "", 0
 		}
 		// The word alone is too wide: split it between characters.
-		for measure(w, size) > maxW {
+		for ww > maxW {
 			cut := splitPoint(w, size, maxW, measure)
 			if cut == len(w) { // one character wider than the line: keep it
 				break
 			}
-			lines = append(lines, w[:cut])
+			lines, widths = append(lines, w[:cut]), append(widths, measure(w[:cut], size))
 			w = w[cut:]
+			ww = measure(w, size)
 		}
-		line = w
+		line, lineW = w, ww
 	}
-	return append(lines, line)
+	return append(lines, line), append(widths, lineW)
 }
 
 // splitPoint finds the longest prefix of w (at least one character) that
@@ -114,9 +125,10 @@ func Fit(text string, size, minSize, maxW, maxH float64, measure Measure) (Block
 // MakeBlock wraps text at one size.
 func MakeBlock(text string, size, maxW float64, measure Measure) Block {
 	b := Block{Size: size, LineHeight: size * LineHeightFactor}
-	b.Lines = Wrap(text, size, maxW, measure)
-	for _, l := range b.Lines {
-		b.Width = max(b.Width, measure(l, size))
+	var widths []float64
+	b.Lines, widths = wrapWidths(text, size, maxW, measure)
+	for _, w := range widths {
+		b.Width = max(b.Width, w)
 	}
 	b.Height = float64(len(b.Lines)) * b.LineHeight
 	return b

@@ -196,6 +196,7 @@ var ErrNewer = errors.New("this profile was saved by a newer version of gutskin"
 // left untouched: the caller plays without saving.
 func (s *Store) Load(name string) (p *Profile, notice string, err error) {
 	path := filepath.Join(s.Dir, FileName(name))
+	removeTemps(path)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return New(name), "", nil
@@ -277,6 +278,15 @@ func (s *Store) Save(p *Profile) error {
 		return err
 	}
 	return WriteAtomic(filepath.Join(s.Dir, FileName(p.Name)), data)
+}
+
+// removeTemps deletes the temporary files a crash during WriteAtomic left
+// beside path: they are never the saved state, which is path itself.
+func removeTemps(path string) {
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	for _, f := range left {
+		os.Remove(f)
+	}
 }
 
 // WriteAtomic replaces path with data so that a reader (or a crash) sees

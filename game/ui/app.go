@@ -76,6 +76,7 @@ type App struct {
 	// saveBlocked stops all writes (a profile from a newer game is never
 	// overwritten).
 	saveBlocked bool
+	toldNoSave  bool   // the player was told once that scores are not kept
 	notice      string // shown once on the title screen
 	scene       Scene
 	w, h        float64 // screen size in pixels
@@ -147,6 +148,10 @@ func (a *App) loadProfile(name string) {
 // persist saves the profile, and reports trouble on screen instead of failing.
 func (a *App) persist() {
 	if a.opts.Store == nil || a.saveBlocked {
+		if !a.toldNoSave {
+			a.toldNoSave = true
+			a.showToast("Scores will not be kept: the save folder cannot be used (the title screen says why)")
+		}
 		return
 	}
 	if err := a.opts.Store.Save(a.profile); err != nil {
