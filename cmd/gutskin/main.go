@@ -13,6 +13,7 @@ import (
 	"image"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -32,6 +33,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "validate":
 			return runValidate(args[1:], stdout, stderr)
+		case "new":
+			return runNew(args[1:], stdout, stderr, time.Now())
 		case "help":
 			usage(stderr)
 			return exitOK
@@ -44,7 +47,8 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, `usage:
   gutskin [flags]                 play (flags below)
   gutskin validate [--json] [PATH...]
-                                  check question packs (the built-in ones when no path)`)
+                                  check question packs (the built-in ones when no path)
+  gutskin new PACK-ID             write PACK-ID.toml here: a commented pack to start from`)
 }
 
 func runGame(args []string, stderr io.Writer) int {
@@ -56,6 +60,8 @@ func runGame(args []string, stderr io.Writer) int {
 	configDir := fs.String("config-dir", "", "folder for profiles (default: the user config folder + /gutskin)")
 	window := fs.String("window", "1280x720", "starting window size, WIDTHxHEIGHT")
 	seed := fs.Uint64("seed", 0, "seed of the first round (0: random); later rounds add 1 each")
+	var packDirs multiFlag
+	fs.Var(&packDirs, "packs", "a folder (or file) of extra question packs to play beside the built-in ones; repeatable")
 	fs.Usage = func() {
 		usage(stderr)
 		fmt.Fprintln(stderr, "\nflags:")
@@ -78,15 +84,38 @@ func runGame(args []string, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
-	set := pack.Load(locations(nil)...)
-	for _, d := range set.Diagnostics() {
-		fmt.Fprintln(stderr, d)
-	}
-	opts := ui.Options{Packs: set, Profile: *profile, ScreenshotDir: *shots, WindowSize: size}
 	dir := *configDir
 	if dir == "" {
 		dir, err = save.DefaultDir()
 	}
+	locs := locations(nil)
+	if err == nil {
+		// The packs folder of the config folder is scanned at every start.
+		if own := filepath.Join(dir, "packs"); isDir(own) {
+			locs = append(locs, pack.Location{FS: os.DirFS(own), Root: ".", Display: own, Origin: own})
+		}
+	}
+	if len(packDirs) > 0 {
+		locs = append(locs, locations(packDirs)...)
+	}
+	set := pack.Load(locs...)
+	if len(locs) > 1 {
+		// The player's own packs are checked against the cards too (the
+		// shipped ones are, by the tests).
+		var own []*pack.Pack
+		for _, f := range set.Files {
+			if f.OK() && f.Origin != "embedded" {
+				own = append(own, f.Pack)
+			}
+		}
+		if fit, ferr := ui.CheckFit(own); ferr == nil {
+			set.AddDiagnostics(fit)
+		}
+	}
+	for _, d := range set.Diagnostics() {
+		fmt.Fprintln(stderr, d)
+	}
+	opts := ui.Options{Packs: set, Profile: *profile, ScreenshotDir: *shots, WindowSize: size}
 	if err != nil {
 		fmt.Fprintln(stderr, "gutskin: no config folder, scores will not be kept:", err)
 	} else {
@@ -121,6 +150,17 @@ func runGame(args []string, stderr io.Writer) int {
 		return exitProblems
 	}
 	return exitOK
+}
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 func parseSize(s string) (image.Point, error) {

@@ -98,3 +98,53 @@ func TestValidateUsageAndMissing(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
 }
+
+func TestNewPack(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	if code, _, stderr := runCmd("new", "my-pack"); code != exitOK {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	code, _, stderr := runCmd("validate", "my-pack.toml")
+	if code != exitOK || !strings.Contains(stderr, "6 questions: 0 errors, 0 warnings") {
+		t.Errorf("the template does not validate clean: exit %d\n%s", code, stderr)
+	}
+	os.WriteFile("my-pack.toml", []byte("mine"), 0o644)
+	if code, _, stderr := runCmd("new", "my-pack"); code != exitProblems || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile("my-pack.toml"); string(data) != "mine" {
+		t.Errorf("an existing file was overwritten")
+	}
+	for _, bad := range [][]string{{"new"}, {"new", "My Pack"}, {"new", "../x"}, {"new", "a", "b"}} {
+		if code, _, _ := runCmd(bad...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.toml")); err == nil {
+		t.Errorf("a bad id wrote a file")
+	}
+}
+
+// TestValidateReportsTextThatDoesNotFit: text within the format's limits
+// can still be too much for one card; validate says so at the key's line,
+// using the game's own layout code.
+func TestValidateReportsTextThatDoesNotFit(t *testing.T) {
+	long := func(words int) string { return strings.TrimSpace(strings.Repeat("overflowing ", words)) }
+	cite := long(33)
+	src := strings.Replace(goodPack, `explanation = "Because."`, `explanation = "`+long(58)+`"`, 1)
+	src = strings.Replace(src, `rationale_true = "Yes."`, `rationale_true = "`+long(33)+`"`, 1)
+	src = strings.Replace(src, `rationale_false = "No."`, `rationale_false = "`+long(33)+`"`, 1)
+	for range 4 {
+		src += "[[questions.sources]]\ncitation = \"" + cite + "\"\ndoi = \"10.1000/y\"\n"
+	}
+	path := filepath.Join(t.TempDir(), "long.toml")
+	os.WriteFile(path, []byte(src), 0o644)
+	code, _, stderr := runCmd("validate", path)
+	want := path + `:19:1: warning: question "q": the feedback (explanation, rationale and sources together) does not fit its card at 960x540`
+	if code != exitOK || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d (warnings only: 0), want\n%s\ngot\n%s", code, want, stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"gutskin/game/pack"
+	"gutskin/game/ui"
 	"gutskin/questions"
 )
 
@@ -62,7 +63,7 @@ type jsonReport struct {
 
 // runValidate is `gutskin validate [--json] [PATH...]`.
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError) // checks packs, then their layout on the game's cards
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON on standard output")
 	fs.Usage = func() {
@@ -77,6 +78,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	set := pack.Load(locations(fs.Args())...)
+	fit, err := ui.CheckFit(set.Packs())
+	if err != nil {
+		fmt.Fprintln(stderr, "gutskin validate: cannot check the layout:", err)
+		return exitProblems
+	}
+	set.AddDiagnostics(fit)
 	errs, warns := set.Count()
 	if *asJSON {
 		rep := jsonReport{Files: []jsonFile{}, Errors: errs, Warnings: warns}

@@ -278,3 +278,21 @@ func checkAcross(set *Set) {
 		first[f.Pack.ID] = f
 	}
 }
+
+// AddDiagnostics attaches diagnostics found after loading (text that does
+// not fit its card, say) to the files they name, keeping each file's
+// diagnostics in line order.
+func (s *Set) AddDiagnostics(ds []Diagnostic) {
+	for _, f := range s.Files {
+		added := false
+		for _, d := range ds {
+			if d.File == f.Name {
+				f.Diagnostics = append(f.Diagnostics, d)
+				added = true
+			}
+		}
+		if added {
+			sortDiagnostics(f.Diagnostics)
+		}
+	}
+}

@@ -117,6 +117,22 @@ type Question struct {
 
 	// Line is the line of the question's [[questions]] header.
 	Line int
+	// Pos gives where some keys are written, for messages about them:
+	// "prompt", "explanation", "choices.N", "steps.N", "pairs.N.left",
+	// "pairs.N.right" (N counts from 0; truefalse has "rationale_true" and
+	// "rationale_false" instead of choices).
+	Pos map[string]Position
+}
+
+// Position is a line and column in a pack file.
+type Position struct{ Line, Col int }
+
+// At returns where a key of the question is written, or its header.
+func (q *Question) At(key string) Position {
+	if p, ok := q.Pos[key]; ok {
+		return p
+	}
+	return Position{Line: q.Line, Col: 1}
 }
 
 // Key is the question's global id, "pack/question".

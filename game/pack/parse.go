@@ -686,7 +686,36 @@ func (d *decoder) question(m map[string]any, qp string) Question {
 	case Estimate:
 		d.estimate(m, qp, &q)
 	}
+	d.keyPositions(qp, &q)
 	return q
+}
+
+// keyPositions records where the question's texts are written, so that
+// later checks (text that does not fit its card) can point at them.
+func (d *decoder) keyPositions(qp string, q *Question) {
+	q.Pos = map[string]Position{}
+	put := func(key, path string) {
+		if p, ok := d.pos[join(qp, path)]; ok {
+			q.Pos[key] = Position{p.line, p.col}
+		}
+	}
+	for _, k := range []string{"prompt", "explanation", "rationale_true", "rationale_false"} {
+		put(k, k)
+	}
+	for i := range q.Choices {
+		k := "choices." + strconv.Itoa(i)
+		put(k, k+".text")
+	}
+	for i := range q.Steps {
+		k := "steps." + strconv.Itoa(i)
+		put(k, k)
+	}
+	for i := range q.Pairs {
+		for _, side := range []string{".left", ".right"} {
+			k := "pairs." + strconv.Itoa(i) + side
+			put(k, k)
+		}
+	}
 }
 
 func containsType(ts []Type, t Type) bool {

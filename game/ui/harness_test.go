@@ -102,46 +102,8 @@ func rightAnswer(it *quiz.Item) quiz.Answer {
 	return quiz.Answer{Choices: q.Correct()}
 }
 
-// wordiestWrong is a wrong answer that fills the feedback with the most
-// text: the wrong choice with the longest rationale and misconception, all
-// choices ticked, a reversed order, nothing matched, the far end of a slider.
-func wordiestWrong(it *quiz.Item) quiz.Answer {
-	q := it.Question
-	switch q.Type {
-	case pack.Single, pack.TrueFalse:
-		best, n := -1, -1
-		for i, c := range q.Choices {
-			if !c.Correct && len(c.Rationale)+len(c.Misconception) > n {
-				best, n = i, len(c.Rationale)+len(c.Misconception)
-			}
-		}
-		return quiz.Answer{Choices: []int{best}}
-	case pack.Multi:
-		all := make([]int, len(q.Choices))
-		for i := range all {
-			all[i] = i
-		}
-		return quiz.Answer{Choices: all}
-	case pack.Order:
-		o := make([]int, len(q.Steps))
-		for i := range o {
-			o[i] = len(o) - 1 - i
-		}
-		return quiz.Answer{Order: o}
-	case pack.Match:
-		m := make([]int, len(q.Pairs))
-		for i := range m {
-			m[i] = -1
-		}
-		return quiz.Answer{Match: m}
-	}
-	e := q.Estimate
-	v := e.Min
-	if e.Answer-e.Min < e.Max-e.Answer {
-		v = e.Max
-	}
-	return quiz.Answer{Value: v, HasValue: true}
-}
+// wordiestWrong is WordiestWrong, the feedback with the most text.
+func wordiestWrong(it *quiz.Item) quiz.Answer { return WordiestWrong(it) }
 
 // checkCard asserts that every text of the card fits its box and every box
 // and button stays inside the card.

@@ -74,7 +74,7 @@ func randomEvent(rng *rand.Rand, w, h float64) (Event, bool, float64, float64) {
 		keys := []Key{KeyEnter, KeySpace, KeyEscape, KeyBackspace, KeyUp, KeyDown, KeyLeft, KeyRight, KeyTab, KeyPageUp, KeyPageDown, KeyHome, KeyEnd, KeyF11}
 		return Event{Kind: EvKey, Key: keys[rng.IntN(len(keys))], Shift: rng.IntN(4) == 0}, false, 0, 0
 	case r < 50:
-		runes := "123456789abcdefghmnpqrstvxyz.-e0 "
+		runes := "123456789abcdefghkmnpqrstvxyz.-e0 "
 		return RuneEvent(rune(runes[rng.IntN(len(runes))])), false, 0, 0
 	case r < 90:
 		kinds := []EventKind{EvMove, EvPress, EvRelease, EvMove, EvRelease}
