@@ -62,6 +62,7 @@ func runGame(args []string, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 0, "seed of the first round (0: random); later rounds add 1 each")
 	var packDirs multiFlag
 	fs.Var(&packDirs, "packs", "a folder (or file) of extra question packs to play beside the built-in ones; repeatable")
+	watchFlag := fs.Bool("watch", false, "with --packs: reload a pack when its file is saved and preview the edited question")
 	fs.Usage = func() {
 		usage(stderr)
 		fmt.Fprintln(stderr, "\nflags:")
@@ -98,24 +99,24 @@ func runGame(args []string, stderr io.Writer) int {
 	if len(packDirs) > 0 {
 		locs = append(locs, locations(packDirs)...)
 	}
-	set := pack.Load(locs...)
-	if len(locs) > 1 {
-		// The player's own packs are checked against the cards too (the
-		// shipped ones are, by the tests).
-		var own []*pack.Pack
-		for _, f := range set.Files {
-			if f.OK() && f.Origin != "embedded" {
-				own = append(own, f.Pack)
-			}
-		}
-		if fit, ferr := ui.CheckFit(own); ferr == nil {
-			set.AddDiagnostics(fit)
-		}
+	if *watchFlag && len(packDirs) == 0 {
+		fmt.Fprintln(stderr, "gutskin: --watch needs --packs DIR: the folder of the packs you are writing")
+		return exitUsage
 	}
-	for _, d := range set.Diagnostics() {
-		fmt.Fprintln(stderr, d)
+	load := func() *pack.Set {
+		set := loadWithFit(locs)
+		for _, d := range set.Diagnostics() {
+			fmt.Fprintln(stderr, d)
+		}
+		return set
 	}
-	opts := ui.Options{Packs: set, Profile: *profile, ScreenshotDir: *shots, WindowSize: size}
+	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size}
+	if *watchFlag {
+		stop := make(chan struct{})
+		defer close(stop)
+		opts.Changed = watch(packDirs, 400*time.Millisecond, ui.Wake, stop)
+		opts.Reload = load
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "gutskin: no config folder, scores will not be kept:", err)
 	} else {
@@ -161,6 +162,24 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 func isDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
+}
+
+// loadWithFit loads packs and checks the player's own (not the embedded
+// ones, which the tests check) against the game's cards.
+func loadWithFit(locs []pack.Location) *pack.Set {
+	set := pack.Load(locs...)
+	var own []*pack.Pack
+	for _, f := range set.Files {
+		if f.OK() && f.Origin != "embedded" {
+			own = append(own, f.Pack)
+		}
+	}
+	if len(own) > 0 {
+		if fit, err := ui.CheckFit(own); err == nil {
+			set.AddDiagnostics(fit)
+		}
+	}
+	return set
 }
 
 func parseSize(s string) (image.Point, error) {

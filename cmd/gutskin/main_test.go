@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
@@ -146,5 +147,33 @@ func TestValidateReportsTextThatDoesNotFit(t *testing.T) {
 	want := path + `:19:1: warning: question "q": the feedback (explanation, rationale and sources together) does not fit its card at 960x540`
 	if code != exitOK || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d (warnings only: 0), want\n%s\ngot\n%s", code, want, stderr)
+	}
+}
+
+// TestWatchSeesSaves: the watcher names a pack file when it is saved or
+// added, as the loader names it.
+func TestWatchSeesSaves(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.toml"), []byte(goodPack), 0o644)
+	stop := make(chan struct{})
+	defer close(stop)
+	woken := make(chan bool, 16)
+	ch := watch([]string{dir}, 20*time.Millisecond, func() { woken <- true }, stop)
+	time.Sleep(60 * time.Millisecond)
+	os.WriteFile(filepath.Join(dir, "a.toml"), []byte(goodPack+"\n# edited\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "b.toml"), []byte(goodPack), 0o644)
+	want := map[string]bool{filepath.ToSlash(filepath.Join(dir, "a.toml")): true, filepath.ToSlash(filepath.Join(dir, "sub", "b.toml")): true}
+	deadline := time.After(10 * time.Second)
+	for len(want) > 0 {
+		select {
+		case name := <-ch:
+			delete(want, name)
+		case <-deadline:
+			t.Fatalf("not seen: %v", want)
+		}
+	}
+	if len(woken) == 0 {
+		t.Error("the game was not woken")
 	}
 }

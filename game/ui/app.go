@@ -61,6 +61,11 @@ type Options struct {
 	Stats *Stats
 	// WindowSize is the starting window size in device-independent pixels.
 	WindowSize image.Point
+	// Changed receives the names (as in diagnostics) of pack files saved by
+	// their author while the game runs (--watch); Reload then loads every
+	// pack again, and the game previews the edited question.
+	Changed <-chan string
+	Reload  func() *pack.Set
 }
 
 // App is the game: an ebiten.Game that owns the current scene, the theme,
@@ -232,6 +237,7 @@ func (a *App) minText() float64 { return max(11, 13*layout.Scale(a.w, a.h)) }
 // Update is ebiten.Game's Update.
 func (a *App) Update() error {
 	start := time.Now()
+	a.takeChanges()
 	var evs []Event
 	if a.input != nil {
 		evs = a.input.Poll()
@@ -283,6 +289,42 @@ func (a *App) Update() error {
 		return ebiten.Termination
 	}
 	return nil
+}
+
+// takeChanges reloads the packs when a watched file changed and previews
+// the last file changed.
+func (a *App) takeChanges() {
+	if a.opts.Changed == nil || a.opts.Reload == nil {
+		return
+	}
+	name := ""
+	for more := true; more; {
+		select {
+		case n := <-a.opts.Changed:
+			name = n
+		default:
+			more = false
+		}
+	}
+	if name == "" {
+		return
+	}
+	before := a.opts.Packs
+	a.opts.Packs = a.opts.Reload()
+	for _, f := range a.opts.Packs.Files {
+		if f.Name == name {
+			a.goTo(newPreview(a, f, before))
+			return
+		}
+	}
+	a.showToast(name + " is gone or is no longer a pack file")
+}
+
+// Wake asks for a frame now, from any goroutine (a watched file changed).
+func Wake() {
+	if ebitenRunning.Load() {
+		ebiten.ScheduleFrame() //nolint:staticcheck
+	}
 }
 
 // Step hands events to the current scene. Tests call it directly.

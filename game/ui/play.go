@@ -56,6 +56,10 @@ type playScene struct {
 	lay  cardLayout
 	card layout.Rect
 	rev  revealed
+
+	// onDone, when set, replaces recording the round and showing results
+	// (the author's preview plays one question again and again).
+	onDone func()
 }
 
 // cardLayout records where the card's texts were placed, so tests can check
@@ -141,6 +145,10 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 
 func (s *playScene) next(a *App) {
 	if s.round.Done() {
+		if s.onDone != nil {
+			s.onDone()
+			return
+		}
 		a.finishRound(s.round, s.packs, s.review)
 		return
 	}
