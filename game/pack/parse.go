@@ -319,6 +319,10 @@ func (d *decoder) unknownKeys(m map[string]any, path string, allowed keySet, whe
 		}
 		if s := suggest(k, allowed); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		} else if s := suggest(k, questionKeys); s != "" && where != "a question" && where != "" {
+			// A question's key written after one of its [[...]] sub-tables
+			// lands in that table: a common TOML slip.
+			msg += fmt.Sprintf(" (%q is a question key: write it above the question's first [[questions.…]] table)", s)
 		}
 		d.errorf(join(path, k), "%s", msg)
 	}
