@@ -57,6 +57,9 @@ type playScene struct {
 	card layout.Rect
 	rev  revealed
 
+	// offset moves the whole card down (the preview's banner is above it).
+	offset float64
+
 	// onDone, when set, replaces recording the round and showing results
 	// (the author's preview plays one question again and again).
 	onDone func()
@@ -578,9 +581,9 @@ func (s *playScene) layout(a *App) {
 		return
 	}
 	u := a.unit()
-	top := 6 * u
+	top := 6*u + s.offset
 	if it.TimeLimit > 0 {
-		top = 8.5 * u
+		top = 8.5*u + s.offset
 	}
 	s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
 	s.lay.Card = s.card
@@ -835,7 +838,7 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 	q := it.Question
 	// Top bar: mechanism, progress, score and streak.
 	size := a.textSize(0.95)
-	y := 2.5 * u
+	y := 2.5*u + s.offset
 	label := it.Pack.Title
 	if s.review {
 		label = "Review · " + label
@@ -866,7 +869,7 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 // timerRect is the strip of the timer bar and its seconds.
 func (s *playScene) timerRect(a *App) layout.Rect {
 	u := a.unit()
-	return layout.Rect{X: 3 * u, Y: 5.4 * u, W: a.w - 6*u, H: 2.6 * u}
+	return layout.Rect{X: 3 * u, Y: 5.4*u + s.offset, W: a.w - 6*u, H: 2.6 * u}
 }
 
 // drawTimer draws the timer bar and the seconds left over their strip.

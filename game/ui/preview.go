@@ -97,6 +97,11 @@ func (s *previewScene) bannerLines(a *App) []string {
 	return lines
 }
 
+// bannerHeight is the height of the problems strip.
+func (s *previewScene) bannerHeight(a *App) float64 {
+	return float64(len(s.bannerLines(a)))*a.textSize(0.75)*layout.LineHeightFactor + a.unit()
+}
+
 func (s *previewScene) Update(a *App, evs []Event) {
 	for _, ev := range evs {
 		if ev.Kind == EvKey && ev.Key == KeyEscape && (s.play == nil || s.play.phase != confiding) {
@@ -105,6 +110,7 @@ func (s *previewScene) Update(a *App, evs []Event) {
 		}
 	}
 	if s.play != nil {
+		s.play.offset = s.bannerHeight(a)
 		s.play.Update(a, evs)
 	}
 }
@@ -114,13 +120,14 @@ func (s *previewScene) Animating(a *App) bool { return s.play != nil && s.play.A
 func (s *previewScene) Draw(a *App, dst *ebiten.Image) {
 	t := a.theme
 	u := a.unit()
-	if s.play != nil {
-		s.play.Draw(a, dst)
-	}
-	// The problems, on a strip over the top of the screen.
+	// The problems, on a strip at the top; the card below it.
 	size := a.textSize(0.75)
 	lines := s.bannerLines(a)
-	h := float64(len(lines))*size*layout.LineHeightFactor + u
+	h := s.bannerHeight(a)
+	if s.play != nil {
+		s.play.offset = h
+		s.play.Draw(a, dst)
+	}
 	if s.play == nil {
 		h = a.h
 	}
