@@ -35,6 +35,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runValidate(args[1:], stdout, stderr)
 		case "new":
 			return runNew(args[1:], stdout, stderr, time.Now())
+		case "import":
+			return runImport(args[1:], stdout, stderr, time.Now())
+		case "export":
+			return runExport(args[1:], stdout, stderr)
 		case "help":
 			usage(stderr)
 			return exitOK
@@ -48,7 +52,10 @@ func usage(w io.Writer) {
   gutskin [flags]                 play (flags below)
   gutskin validate [--json] [PATH...]
                                   check question packs (the built-in ones when no path)
-  gutskin new PACK-ID             write PACK-ID.toml here: a commented pack to start from`)
+  gutskin new PACK-ID             write PACK-ID.toml here: a commented pack to start from
+  gutskin import FILE... [-o DIR] turn Moodle GIFT (.gift, .txt) or CSV files into packs
+  gutskin export PACK.toml --format gift|csv [-o FILE]
+                                  write a pack as GIFT or CSV`)
 }
 
 func runGame(args []string, stderr io.Writer) int {

@@ -177,3 +177,63 @@ func TestWatchSeesSaves(t *testing.T) {
 		t.Error("the game was not woken")
 	}
 }
+
+func TestImportAndExport(t *testing.T) {
+	dir := t.TempDir()
+	features, err := filepath.Abs("../../game/convert/testdata/features.gift")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Questions were skipped: reported, exit 1, the rest written and valid.
+	code, stdout, stderr := runCmd("import", features, "-o", dir)
+	if code != exitProblems || !strings.Contains(stderr, "features.gift:67:1: warning: skipped a short-answer question") ||
+		!strings.Contains(stdout, "14 questions") {
+		t.Errorf("import features: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd("validate", filepath.Join(dir, "features.toml")); code != exitOK {
+		t.Errorf("imported pack invalid: %s", stderr)
+	}
+	// Nothing is overwritten.
+	if code, _, stderr := runCmd("import", features, "-o", dir); code != exitProblems || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second import: exit %d: %s", code, stderr)
+	}
+	// A clean GIFT file converts with exit 0.
+	clean := filepath.Join(dir, "clean.gift")
+	os.WriteFile(clean, []byte("::q::Two plus two? {=four ~five ~six}\n\n::t::The sky is green. {F}\n"), 0o644)
+	if code, _, stderr := runCmd("import", clean, "-o", dir); code != exitOK {
+		t.Errorf("clean import: exit %d: %s", code, stderr)
+	}
+	csvFile := filepath.Join(dir, "sheet.csv")
+	os.WriteFile(csvFile, []byte("question,answer 1,answer 2,correct\nTwo plus two?,four,five,1\n"), 0o644)
+	if code, _, stderr := runCmd("import", csvFile, "-o", dir); code != exitOK {
+		t.Errorf("csv import: exit %d: %s", code, stderr)
+	}
+	if code, _, _ := runCmd("import", filepath.Join(dir, "x.docx"), "-o", dir); code != exitProblems {
+		t.Errorf("unknown kind: exit %d", code)
+	}
+	if code, _, _ := runCmd("import"); code != exitUsage {
+		t.Errorf("no file: exit %d", code)
+	}
+
+	// Export: order questions are reported (exit 1), the file is written
+	// once and never overwritten.
+	barrier, _ := filepath.Abs("../../questions/gut-barrier.toml")
+	out := filepath.Join(dir, "barrier.gift")
+	code, _, stderr = runCmd("export", barrier, "--format", "gift", "-o", out)
+	if code != exitProblems || !strings.Contains(stderr, "order questions cannot be written in GIFT") {
+		t.Errorf("export gift: exit %d: %s", code, stderr)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.Contains(string(data), "::tight-junction-seals::") {
+		t.Errorf("export file: %v", err)
+	}
+	if code, _, stderr := runCmd("export", barrier, "--format", "gift", "-o", out); code != exitProblems || !strings.Contains(stderr, "never overwritten") {
+		t.Errorf("export over a file: exit %d: %s", code, stderr)
+	}
+	code, stdout, _ = runCmd("export", barrier, "--format", "csv")
+	if !strings.HasPrefix(stdout, "id,question,answer 1") {
+		t.Errorf("export csv: exit %d: %.80s", code, stdout)
+	}
+	if code, _, _ := runCmd("export", barrier, "--format", "docx"); code != exitUsage {
+		t.Errorf("bad format: exit %d", code)
+	}
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gutskin/game/convert"
+	"gutskin/game/pack"
+)
+
+// runImport is `gutskin import FILE... [-o DIR]`: Moodle GIFT (.gift, .txt)
+// and quiz spreadsheets (.csv) become TOML packs. Exit 0 when everything
+// converted, 1 when something was reported, 2 on usage errors.
+func runImport(args []string, stdout, stderr io.Writer, now time.Time) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", ".", "folder to write the packs to")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gutskin import FILE.gift|FILE.txt|FILE.csv... [-o DIR]")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	code := exitOK
+	for _, file := range files {
+		if !importOne(file, *out, stdout, stderr, now) {
+			code = exitProblems
+		}
+	}
+	return code
+}
+
+// parseInterleaved parses flags that may come after the file names.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return files, nil
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func importOne(file, outDir string, stdout, stderr io.Writer, now time.Time) bool {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: cannot read: %v\n", file, unwrapPath(err))
+		return false
+	}
+	if len(data) > 16<<20 {
+		fmt.Fprintf(stderr, "%s: %d bytes, over the 16 MiB limit\n", file, len(data))
+		return false
+	}
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	h := convert.Header{ID: slug(base), Title: base, Language: "en", Licence: "not stated (imported)",
+		Authors: "unknown (imported)", Today: now.Format("2006-01-02")}
+	var p *pack.Pack
+	var diags []pack.Diagnostic
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".gift", ".txt":
+		p, diags = convert.FromGIFT(file, data, h)
+	case ".csv":
+		p, diags = convert.FromCSV(file, data, h)
+	default:
+		fmt.Fprintf(stderr, "%s: unknown kind of file: use .gift or .txt (Moodle GIFT) or .csv\n", file)
+		return false
+	}
+	ok := len(diags) == 0
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d)
+	}
+	if len(p.Questions) == 0 {
+		fmt.Fprintf(stderr, "%s: no question could be converted; nothing written\n", file)
+		return false
+	}
+	target := filepath.Join(outDir, p.ID+".toml")
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		fmt.Fprintln(stderr, err)
+		return false
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(stderr, "%s: %s already exists; it was not changed\n", file, target)
+		return false
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		return false
+	}
+	_, werr := f.Write(p.TOML())
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", target, werr)
+		return false
+	}
+	// The written pack is checked like any other: imports often lack
+	// sources and evidence levels, which are warnings.
+	_, vd := pack.Parse(target, p.TOML(), os.DirFS(outDir), ".")
+	errs, warns := 0, 0
+	for _, d := range vd {
+		if d.Severity == pack.Error {
+			errs++
+			fmt.Fprintln(stderr, d)
+		} else {
+			warns++
+		}
+	}
+	fmt.Fprintf(stdout, "%s -> %s: %d questions", file, target, len(p.Questions))
+	if warns > 0 {
+		fmt.Fprintf(stdout, " (%d warnings: add explanations, sources and evidence levels; gutskin validate %s lists them)", warns, target)
+	}
+	fmt.Fprintln(stdout)
+	return ok && errs == 0
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// slug makes a pack id from a file name.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if b.Len() > 0 && !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.Trim(b.String(), "-")
+	if len(id) > 60 {
+		id = strings.Trim(id[:60], "-")
+	}
+	if id == "" {
+		id = "imported"
+	}
+	return id
+}
+
+// runExport is `gutskin export PACK.toml --format gift|csv [-o FILE]`.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "", "gift or csv")
+	out := fs.String("o", "", "file to write (default: standard output); never overwritten")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gutskin export PACK.toml --format gift|csv [-o FILE]")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) != 1 || (*format != "gift" && *format != "csv") {
+		fs.Usage()
+		return exitUsage
+	}
+	set := pack.Load(locations(files)...)
+	if len(set.Packs()) != 1 {
+		for _, d := range set.Diagnostics() {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintf(stderr, "%s: not a playable pack; nothing exported\n", files[0])
+		return exitProblems
+	}
+	p := set.Packs()[0]
+	var data []byte
+	var diags []pack.Diagnostic
+	if *format == "gift" {
+		data, diags = convert.ToGIFT(p)
+	} else {
+		data, diags = convert.ToCSV(p)
+	}
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d)
+	}
+	if *out == "" {
+		stdout.Write(data)
+	} else {
+		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			fmt.Fprintf(stderr, "gutskin export: %v (an existing file is never overwritten)\n", unwrapPath(err))
+			return exitProblems
+		}
+		_, werr := f.Write(data)
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			fmt.Fprintln(stderr, "gutskin export:", werr)
+			return exitProblems
+		}
+	}
+	if len(diags) > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
