@@ -106,3 +106,27 @@ func TestScenesAtEverySize(t *testing.T) {
 func overlap(a, b layout.Rect) bool {
 	return a.X < b.X+b.W-0.5 && b.X < a.X+a.W-0.5 && a.Y < b.Y+b.H-0.5 && b.Y < a.Y+a.H-0.5
 }
+
+// TestPacksScreenPlay plays one pack from the Packs screen.
+func TestPacksScreenPlay(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	s := newPacksScene(a)
+	a.scene = s
+	s.layout(a)
+	x, y := findButton(t, &s.btn, "play:questions/antibiotics-probiotics.toml")
+	a.Step(Click(x, y))
+	p, ok := a.scene.(*playScene)
+	if !ok {
+		t.Fatalf("Play opened %T", a.scene)
+	}
+	for _, it := range p.round.Items() {
+		if it.Pack.ID != "antibiotics-probiotics" {
+			t.Errorf("a question of %s in a round of one pack", it.Pack.ID)
+		}
+	}
+	// Scrolling to the end brings the last pack's Play button into view.
+	a.scene = s
+	a.Step([]Event{KeyEvent(KeyEnd)})
+	s.layout(a)
+	findButton(t, &s.btn, "play:questions/stress-gut-brain-skin.toml")
+}
