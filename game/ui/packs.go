@@ -76,7 +76,7 @@ func (s *packsScene) layout(a *App) {
 		// A Play button on the title row, when that row is in view.
 		if f.OK() {
 			top := s.scroll.view.Y + e.y - s.scroll.offset
-			r := layout.Rect{X: s.scroll.view.X + w - 30*u, Y: top, W: 12 * u, H: size * layout.LineHeightFactor}
+			r := layout.Rect{X: s.scroll.view.X + w*0.57, Y: top, W: 12 * u, H: size * layout.LineHeightFactor}
 			if s.scroll.view.Inside(r) {
 				pk := f.Pack
 				s.btn.add(&button{id: "play:" + f.Name, r: r, label: "Play", selected: true,
