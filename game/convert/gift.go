@@ -387,13 +387,15 @@ func (c *converter) numerical(line int, q *pack.Question, answers string) bool {
 		return false
 	}
 	tol = math.Abs(tol)
-	span := math.Max(math.Max(10*tol, math.Abs(ans)/2), 1)
-	lo := ans - span
-	if ans >= 0 && lo < 0 {
-		lo = 0
+	// A slider from 0 (or below a negative answer) to well above it: the
+	// answer is never the middle of the range, which would give it away.
+	span := math.Max(math.Max(10*tol, math.Abs(ans)), 1)
+	lo, hi := 0.0, ans+1.5*span
+	if ans < 0 {
+		lo, hi = ans-span, math.Max(ans+1.5*span, 0)
 	}
 	q.Type = pack.Estimate
-	q.Estimate = &pack.EstimateSpec{Answer: ans, Min: lo, Max: ans + span, Scale: pack.Linear, Tolerance: tol}
+	q.Estimate = &pack.EstimateSpec{Answer: ans, Min: lo, Max: hi, Scale: pack.Linear, Tolerance: tol}
 	return true
 }
 

@@ -103,8 +103,9 @@ func (s *playScene) begin(a *App) {
 	}
 	s.typed, s.message = "", ""
 	if e := q.Estimate; e != nil {
-		s.est = fromFrac(e, 0.5)
-		s.est = snap(e, s.est)
+		// The slider starts at its left end: starting in the middle would
+		// hand the answer to any question whose range is centred on it.
+		s.est = snap(e, e.Min)
 	}
 	s.btn = buttons{}
 	s.round.Show(a.now())
