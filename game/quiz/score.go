@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"math"
+	"strconv"
+	"strings"
 
 	"gutskin/game/pack"
 )
@@ -236,3 +238,42 @@ func Score(mode Mode, q *pack.Question, credit float64, c Confidence, streakBefo
 }
 
 func round(f float64) int { return int(math.Round(f)) }
+
+// Describe states an answer in words, for reports and exports.
+func Describe(q *pack.Question, a Answer) string {
+	switch q.Type {
+	case pack.Single, pack.TrueFalse, pack.Multi:
+		var parts []string
+		for _, c := range a.Choices {
+			if c >= 0 && c < len(q.Choices) {
+				parts = append(parts, q.Choices[c].Text)
+			}
+		}
+		return strings.Join(parts, "; ")
+	case pack.Order:
+		var parts []string
+		for _, s := range a.Order {
+			if s >= 0 && s < len(q.Steps) {
+				parts = append(parts, q.Steps[s])
+			}
+		}
+		return strings.Join(parts, " → ")
+	case pack.Match:
+		var parts []string
+		for i, m := range a.Match {
+			if i < len(q.Pairs) && m >= 0 && m < len(q.Pairs) {
+				parts = append(parts, q.Pairs[i].Left+" → "+q.Pairs[m].Right)
+			}
+		}
+		return strings.Join(parts, "; ")
+	case pack.Estimate:
+		if a.HasValue {
+			s := strconv.FormatFloat(a.Value, 'g', 4, 64)
+			if q.Estimate != nil && q.Estimate.Unit != "" {
+				s += " " + q.Estimate.Unit
+			}
+			return s
+		}
+	}
+	return ""
+}

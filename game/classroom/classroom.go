@@ -1,0 +1,551 @@
+// Package classroom runs a quiz for teams in a room: a question is shown,
+// the teacher starts the timer, each team's answer is entered, answers are
+// locked and scored, the reveal shows how the room answered, and a
+// scoreboard follows. It keeps every scoring step undoable, takes points
+// added or taken by hand, saves its whole state after every question, and
+// resumes from a save. It is pure Go: no window, no clock of its own.
+package classroom
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"gutskin/game/pack"
+	"gutskin/game/quiz"
+)
+
+// MaxTeams is the most teams a game can have.
+const MaxTeams = 8
+
+// Config sets a classroom game up.
+type Config struct {
+	Teams      []string // 1 to MaxTeams names
+	Packs      []*pack.Pack
+	Difficulty int
+	Length     int
+	Seed       uint64
+	Mode       quiz.Mode     // "" means accuracy
+	TimeLimit  time.Duration // 0: no timer
+	// ScoreboardEvery shows the scoreboard after every question when 0 or
+	// 1, else only after every N questions (and at the end).
+	ScoreboardEvery int
+}
+
+// Phase is where the current question stands.
+type Phase int
+
+// The phases.
+const (
+	Asking Phase = iota // answers can be entered
+	Locked              // answers are locked and scored; reveal and scoreboard
+	Done                // every question asked, or ended early
+)
+
+// TeamResult is one team's answer to one question and its points.
+type TeamResult struct {
+	Answered bool
+	Answer   quiz.Answer
+	Credit   float64
+	Correct  bool
+	Points   quiz.Points
+	Elapsed  time.Duration // from the timer's start (pauses left out)
+}
+
+// Record is how one question went, team by team.
+type Record struct {
+	Key     string // "pack/question"
+	Index   int    // position in the game
+	Skipped bool
+	Teams   []TeamResult
+}
+
+// Adjustment is a change of points made by hand.
+type Adjustment struct {
+	Team   int
+	Points int
+	Reason string
+	After  int // the number of questions finished when it was made
+}
+
+// state is everything that changes; undo keeps copies of it.
+type state struct {
+	Index       int
+	Phase       Phase
+	Answers     []*TeamResult // current question, per team (nil: none yet)
+	Records     []Record
+	Adjustments []Adjustment
+	Streaks     []int
+	TimerOn     bool
+	TimerStart  time.Time
+	PausedAt    time.Time // zero when not paused
+	PausedFor   time.Duration
+	LastRanks   []int // ranks at the previous scoreboard, for changes
+	EndedEarly  bool
+}
+
+func (s *state) clone() state {
+	c := *s
+	c.Answers = make([]*TeamResult, len(s.Answers))
+	for i, a := range s.Answers {
+		if a != nil {
+			cp := *a
+			c.Answers[i] = &cp
+		}
+	}
+	c.Records = append([]Record(nil), s.Records...)
+	c.Adjustments = append([]Adjustment(nil), s.Adjustments...)
+	c.Streaks = append([]int(nil), s.Streaks...)
+	c.LastRanks = append([]int(nil), s.LastRanks...)
+	return c
+}
+
+// Game is a classroom game in progress.
+type Game struct {
+	cfg   Config
+	items []*quiz.Item
+	s     state
+	undo  []state
+}
+
+// Errors of the engine.
+var (
+	ErrNotAsking = errors.New("answers are locked for this question")
+	ErrNoTeam    = errors.New("no such team")
+	ErrNothing   = errors.New("nothing to undo")
+	ErrDone      = errors.New("the game is over")
+)
+
+// New starts a game. The questions are chosen as a solo round's are, so
+// the same seed and packs always give the same game.
+func New(cfg Config) (*Game, error) {
+	if len(cfg.Teams) < 1 || len(cfg.Teams) > MaxTeams {
+		return nil, fmt.Errorf("a classroom game needs 1 to %d teams, not %d", MaxTeams, len(cfg.Teams))
+	}
+	seen := map[string]bool{}
+	for _, t := range cfg.Teams {
+		if t == "" || seen[t] {
+			return nil, fmt.Errorf("team names must be given and differ: %q", t)
+		}
+		seen[t] = true
+	}
+	if cfg.Mode == "" {
+		cfg.Mode = quiz.Accuracy
+	}
+	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode, TimeLimit: cfg.TimeLimit})
+	if err != nil {
+		return nil, err
+	}
+	g := &Game{cfg: cfg, items: r.Items()}
+	g.s.Streaks = make([]int, len(cfg.Teams))
+	g.s.Answers = make([]*TeamResult, len(cfg.Teams))
+	return g, nil
+}
+
+// Config returns the game's set-up.
+func (g *Game) Config() Config { return g.cfg }
+
+// Teams returns the team names.
+func (g *Game) Teams() []string { return g.cfg.Teams }
+
+// Len is the number of questions.
+func (g *Game) Len() int { return len(g.items) }
+
+// Index is the current question's position.
+func (g *Game) Index() int { return g.s.Index }
+
+// Phase is the current question's phase.
+func (g *Game) Phase() Phase { return g.s.Phase }
+
+// Items returns the game's questions in order.
+func (g *Game) Items() []*quiz.Item { return g.items }
+
+// Current is the question being asked or revealed; nil when done.
+func (g *Game) Current() *quiz.Item {
+	if g.s.Phase == Done || g.s.Index >= len(g.items) {
+		return nil
+	}
+	return g.items[g.s.Index]
+}
+
+// Records returns the finished questions.
+func (g *Game) Records() []Record { return g.s.Records }
+
+// Adjustments returns the points changed by hand.
+func (g *Game) Adjustments() []Adjustment { return g.s.Adjustments }
+
+// EndedEarly reports whether the teacher ended the game before its end.
+func (g *Game) EndedEarly() bool { return g.s.EndedEarly }
+
+func (g *Game) push() { g.undo = append(g.undo, g.s.clone()) }
+
+// StartTimer starts the current question's timer (no effect untimed or
+// when already running).
+func (g *Game) StartTimer(now time.Time) {
+	if g.s.Phase != Asking || g.s.TimerOn {
+		return
+	}
+	g.s.TimerOn, g.s.TimerStart, g.s.PausedFor, g.s.PausedAt = true, now, 0, time.Time{}
+}
+
+// TimerRunning reports whether the timer has been started.
+func (g *Game) TimerRunning() bool { return g.s.TimerOn }
+
+// Paused reports whether the game is paused.
+func (g *Game) Paused() bool { return !g.s.PausedAt.IsZero() }
+
+// Pause stops the clock; Resume starts it again.
+func (g *Game) Pause(now time.Time) {
+	if g.s.PausedAt.IsZero() {
+		g.s.PausedAt = now
+	}
+}
+
+// Resume restarts the clock after Pause.
+func (g *Game) Resume(now time.Time) {
+	if !g.s.PausedAt.IsZero() {
+		g.s.PausedFor += now.Sub(g.s.PausedAt)
+		g.s.PausedAt = time.Time{}
+	}
+}
+
+// elapsed is the time since the timer started, pauses left out.
+func (g *Game) elapsed(now time.Time) time.Duration {
+	if !g.s.TimerOn {
+		return 0
+	}
+	if !g.s.PausedAt.IsZero() {
+		now = g.s.PausedAt
+	}
+	return max(0, now.Sub(g.s.TimerStart)-g.s.PausedFor)
+}
+
+// limit is the current question's time limit (0: untimed).
+func (g *Game) limit() time.Duration {
+	if it := g.Current(); it != nil {
+		return it.TimeLimit
+	}
+	return 0
+}
+
+// Remaining is the time left on a timed question (the whole limit before
+// the timer starts; 0 when untimed).
+func (g *Game) Remaining(now time.Time) time.Duration {
+	l := g.limit()
+	if l == 0 {
+		return 0
+	}
+	return max(0, l-g.elapsed(now))
+}
+
+// TimeUp reports whether a running timer has run out.
+func (g *Game) TimeUp(now time.Time) bool {
+	return g.limit() > 0 && g.s.TimerOn && g.Remaining(now) == 0
+}
+
+// SetAnswer enters (or replaces) a team's answer while answers are open.
+func (g *Game) SetAnswer(team int, a quiz.Answer, now time.Time) error {
+	if g.s.Phase != Asking {
+		return ErrNotAsking
+	}
+	if team < 0 || team >= len(g.cfg.Teams) {
+		return ErrNoTeam
+	}
+	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: g.elapsed(now)}
+	return nil
+}
+
+// ClearAnswer removes a team's answer while answers are open.
+func (g *Game) ClearAnswer(team int) {
+	if g.s.Phase == Asking && team >= 0 && team < len(g.s.Answers) {
+		g.s.Answers[team] = nil
+	}
+}
+
+// Answer returns a team's entered answer for the current question.
+func (g *Game) Answer(team int) (quiz.Answer, bool) {
+	if team < 0 || team >= len(g.s.Answers) || g.s.Answers[team] == nil {
+		return quiz.Answer{}, false
+	}
+	return g.s.Answers[team].Answer, true
+}
+
+// Answered counts the teams with an answer in.
+func (g *Game) Answered() int {
+	n := 0
+	for _, a := range g.s.Answers {
+		if a != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Lock closes the answers and scores them. A team without an answer gets
+// nothing (never a loss). Undo reopens the answers.
+func (g *Game) Lock(now time.Time) (Record, error) {
+	it := g.Current()
+	if it == nil {
+		return Record{}, ErrDone
+	}
+	if g.s.Phase != Asking {
+		return Record{}, ErrNotAsking
+	}
+	g.push()
+	g.Resume(now)
+	rec := Record{Key: it.Key(), Index: g.s.Index, Teams: make([]TeamResult, len(g.cfg.Teams))}
+	limit := it.TimeLimit.Seconds()
+	for t := range g.cfg.Teams {
+		res := TeamResult{}
+		if a := g.s.Answers[t]; a != nil {
+			res = *a
+			res.Credit = quiz.Credit(it.Question, a.Answer)
+			res.Correct = res.Credit == 1
+			conf := a.Answer.Confidence
+			if g.cfg.Mode == quiz.Confident && conf == quiz.NoConfidence {
+				conf = quiz.Unsure
+			}
+			res.Points = quiz.Score(g.cfg.Mode, it.Question, res.Credit, conf, g.s.Streaks[t], res.Elapsed.Seconds(), limit)
+		}
+		if res.Correct {
+			g.s.Streaks[t]++
+		} else {
+			g.s.Streaks[t] = 0
+		}
+		rec.Teams[t] = res
+	}
+	g.s.Records = append(g.s.Records, rec)
+	g.s.Phase = Locked
+	return rec, nil
+}
+
+// Skip passes over the current question: no one scores, streaks are kept.
+func (g *Game) Skip(now time.Time) error {
+	it := g.Current()
+	if it == nil {
+		return ErrDone
+	}
+	if g.s.Phase != Asking {
+		return ErrNotAsking
+	}
+	g.push()
+	g.s.Records = append(g.s.Records, Record{Key: it.Key(), Index: g.s.Index, Skipped: true, Teams: make([]TeamResult, len(g.cfg.Teams))})
+	g.advance()
+	return nil
+}
+
+// Next moves on after a locked question.
+func (g *Game) Next() error {
+	if g.s.Phase != Locked {
+		return ErrNotAsking
+	}
+	g.s.LastRanks = g.ranks()
+	g.advance()
+	return nil
+}
+
+func (g *Game) advance() {
+	g.s.Index++
+	g.s.Answers = make([]*TeamResult, len(g.cfg.Teams))
+	g.s.TimerOn, g.s.PausedAt, g.s.PausedFor = false, time.Time{}, 0
+	g.s.Phase = Asking
+	if g.s.Index >= len(g.items) {
+		g.s.Phase = Done
+	}
+}
+
+// Adjust adds points to a team by hand (negative takes them); the results
+// show it as such.
+func (g *Game) Adjust(team, points int, reason string) error {
+	if team < 0 || team >= len(g.cfg.Teams) {
+		return ErrNoTeam
+	}
+	g.push()
+	g.s.Adjustments = append(g.s.Adjustments, Adjustment{Team: team, Points: points, Reason: reason, After: len(g.s.Records)})
+	return nil
+}
+
+// EndEarly ends the game now; the current question, if not locked, is not
+// counted.
+func (g *Game) EndEarly() {
+	g.push()
+	g.s.EndedEarly = true
+	g.s.Phase = Done
+}
+
+// Undo reverts the last lock, skip, hand adjustment or early end.
+func (g *Game) Undo() error {
+	if len(g.undo) == 0 {
+		return ErrNothing
+	}
+	g.s = g.undo[len(g.undo)-1]
+	g.undo = g.undo[:len(g.undo)-1]
+	return nil
+}
+
+// CanUndo reports whether there is something to undo.
+func (g *Game) CanUndo() bool { return len(g.undo) > 0 }
+
+// Standing is a team's place on the scoreboard.
+type Standing struct {
+	Team        int
+	Name        string
+	Total       int
+	Correctness int // points from answers alone
+	Bonus       int // streak and speed points
+	Manual      int // points changed by hand
+	Right       int // questions fully right
+	Rank        int // 1 is first; tied teams share a rank
+	Change      int // places gained since the previous scoreboard (negative: lost)
+}
+
+// Scoreboard ranks the teams, best first; tied totals share a rank.
+func (g *Game) Scoreboard() []Standing {
+	st := make([]Standing, len(g.cfg.Teams))
+	for t, name := range g.cfg.Teams {
+		st[t] = Standing{Team: t, Name: name}
+	}
+	for _, r := range g.s.Records {
+		for t, res := range r.Teams {
+			st[t].Correctness += res.Points.Correctness
+			st[t].Bonus += res.Points.Streak + res.Points.Speed
+			if res.Correct {
+				st[t].Right++
+			}
+		}
+	}
+	for _, a := range g.s.Adjustments {
+		st[a.Team].Manual += a.Points
+	}
+	for t := range st {
+		st[t].Total = st[t].Correctness + st[t].Bonus + st[t].Manual
+	}
+	ranks := rankOf(st)
+	for t := range st {
+		st[t].Rank = ranks[t]
+		if len(g.s.LastRanks) == len(st) {
+			st[t].Change = g.s.LastRanks[t] - ranks[t]
+		}
+	}
+	sort.SliceStable(st, func(i, j int) bool {
+		if st[i].Total != st[j].Total {
+			return st[i].Total > st[j].Total
+		}
+		return st[i].Team < st[j].Team
+	})
+	return st
+}
+
+// rankOf gives each team its rank by total, ties sharing ("1, 1, 3").
+func rankOf(st []Standing) []int {
+	ranks := make([]int, len(st))
+	for i := range st {
+		r := 1
+		for j := range st {
+			if st[j].Total > st[i].Total {
+				r++
+			}
+		}
+		ranks[st[i].Team] = r
+	}
+	return ranks
+}
+
+func (g *Game) ranks() []int {
+	st := g.Scoreboard()
+	out := make([]int, len(st))
+	for _, s := range st {
+		out[s.Team] = s.Rank
+	}
+	return out
+}
+
+// ScoreboardDue reports whether the scoreboard belongs after the question
+// just locked (every question, or every N, and always after the last).
+func (g *Game) ScoreboardDue() bool {
+	n := g.cfg.ScoreboardEvery
+	done := len(g.s.Records)
+	return n <= 1 || done%n == 0 || done >= len(g.items)
+}
+
+// ChoiceCount is how many teams picked one choice, with its misconception.
+type ChoiceCount struct {
+	Choice        int // index in the question's choices
+	Teams         []int
+	Correct       bool
+	Misconception string
+}
+
+// Room is how the room answered the question last locked.
+type Room struct {
+	Answered, Right int
+	Choices         []ChoiceCount // for single, multi and truefalse
+}
+
+// Reveal tells how the room answered the last locked question.
+func (g *Game) Reveal() Room {
+	if len(g.s.Records) == 0 {
+		return Room{}
+	}
+	rec := g.s.Records[len(g.s.Records)-1]
+	it := g.items[rec.Index]
+	room := Room{}
+	q := it.Question
+	counts := make([]ChoiceCount, len(q.Choices))
+	for i, c := range q.Choices {
+		counts[i] = ChoiceCount{Choice: i, Correct: c.Correct, Misconception: c.Misconception}
+	}
+	for t, res := range rec.Teams {
+		if !res.Answered {
+			continue
+		}
+		room.Answered++
+		if res.Correct {
+			room.Right++
+		}
+		for _, c := range res.Answer.Choices {
+			if c >= 0 && c < len(counts) {
+				counts[c].Teams = append(counts[c].Teams, t)
+			}
+		}
+	}
+	room.Choices = counts
+	return room
+}
+
+// Misconception is a misconception label and how often teams fell for it.
+type Misconception struct {
+	Label string
+	Key   string // the question
+	Teams int    // team answers that picked it
+}
+
+// Misconceptions lists the labelled wrong choices teams picked, most
+// picked first.
+func (g *Game) Misconceptions() []Misconception {
+	byLabel := map[string]*Misconception{}
+	var order []string
+	for _, r := range g.s.Records {
+		q := g.items[r.Index].Question
+		for _, res := range r.Teams {
+			for _, c := range res.Answer.Choices {
+				if c < 0 || c >= len(q.Choices) || q.Choices[c].Misconception == "" || q.Choices[c].Correct {
+					continue
+				}
+				l := q.Choices[c].Misconception
+				if byLabel[l] == nil {
+					byLabel[l] = &Misconception{Label: l, Key: r.Key}
+					order = append(order, l)
+				}
+				byLabel[l].Teams++
+			}
+		}
+	}
+	out := make([]Misconception, 0, len(order))
+	for _, l := range order {
+		out = append(out, *byLabel[l])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Teams > out[j].Teams })
+	return out
+}
