@@ -196,7 +196,7 @@ var ErrNewer = errors.New("this profile was saved by a newer version of gutskin"
 // left untouched: the caller plays without saving.
 func (s *Store) Load(name string) (p *Profile, notice string, err error) {
 	path := filepath.Join(s.Dir, FileName(name))
-	removeTemps(path)
+	CleanTemps(path)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return New(name), "", nil
@@ -280,9 +280,9 @@ func (s *Store) Save(p *Profile) error {
 	return WriteAtomic(filepath.Join(s.Dir, FileName(p.Name)), data)
 }
 
-// removeTemps deletes the temporary files a crash during WriteAtomic left
+// CleanTemps deletes the temporary files a crash during WriteAtomic left
 // beside path: they are never the saved state, which is path itself.
-func removeTemps(path string) {
+func CleanTemps(path string) {
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
 	for _, f := range left {
 		os.Remove(f)
