@@ -70,6 +70,8 @@ func runGame(args []string, stderr io.Writer) int {
 	var packDirs multiFlag
 	fs.Var(&packDirs, "packs", "a folder (or file) of extra question packs to play beside the built-in ones; repeatable")
 	watchFlag := fs.Bool("watch", false, "with --packs: reload a pack when its file is saved and preview the edited question")
+	classFlag := fs.Bool("classroom", false, "open the classroom set-up directly (teams on a projector)")
+	results := fs.String("results", "", "folder for classroom results (default: the config folder + /gutskin/results)")
 	fs.Usage = func() {
 		usage(stderr)
 		fmt.Fprintln(stderr, "\nflags:")
@@ -117,7 +119,7 @@ func runGame(args []string, stderr io.Writer) int {
 		}
 		return set
 	}
-	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size}
+	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size, Classroom: *classFlag, ResultsDir: *results}
 	if *watchFlag {
 		stop := make(chan struct{})
 		defer close(stop)

@@ -19,6 +19,11 @@ import (
 // MaxTeams is the most teams a game can have.
 const MaxTeams = 8
 
+// Types are the question types a classroom game asks: a team's answer is a
+// choice the teacher enters with one key or click. Order, match and
+// estimate questions need each team at the controls and are left out.
+var Types = []pack.Type{pack.Single, pack.Multi, pack.TrueFalse}
+
 // Config sets a classroom game up.
 type Config struct {
 	Teams      []string // 1 to MaxTeams names
@@ -133,7 +138,8 @@ func New(cfg Config) (*Game, error) {
 	if cfg.Mode == "" {
 		cfg.Mode = quiz.Accuracy
 	}
-	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode, TimeLimit: cfg.TimeLimit})
+	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
+		TimeLimit: cfg.TimeLimit, Types: Types})
 	if err != nil {
 		return nil, err
 	}

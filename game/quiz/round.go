@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"gutskin/game/pack"
@@ -22,6 +23,8 @@ type Config struct {
 	Only []string
 	// Difficulty keeps only questions of that level (1-3); 0 keeps all.
 	Difficulty int
+	// Types, when not empty, keeps only questions of these types.
+	Types []pack.Type
 	// Length is the number of questions; 0 or more than available takes all.
 	Length int
 	// Seed fixes the questions, their order and the order of their choices.
@@ -103,6 +106,9 @@ func New(cfg Config) (*Round, error) {
 		for i := range p.Questions {
 			q := &p.Questions[i]
 			if cfg.Difficulty != 0 && q.Difficulty != cfg.Difficulty {
+				continue
+			}
+			if len(cfg.Types) > 0 && !slices.Contains(cfg.Types, q.Type) {
 				continue
 			}
 			if len(only) > 0 && !only[q.Key(p)] {

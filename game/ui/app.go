@@ -66,6 +66,11 @@ type Options struct {
 	// pack again, and the game previews the edited question.
 	Changed <-chan string
 	Reload  func() *pack.Set
+	// Classroom opens the classroom set-up at start.
+	Classroom bool
+	// ResultsDir receives classroom results ("" for the save folder's
+	// results/).
+	ResultsDir string
 }
 
 // App is the game: an ebiten.Game that owns the current scene, the theme,
@@ -126,6 +131,9 @@ func NewApp(opts Options) (*App, error) {
 	}
 	a.loadProfile(opts.Profile)
 	a.scene = newTitle(a)
+	if opts.Classroom {
+		a.scene = newClassSetup(a)
+	}
 	return a, nil
 }
 

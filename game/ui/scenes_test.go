@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"gutskin/game/classroom"
 	"gutskin/game/layout"
 	"gutskin/game/quiz"
 )
@@ -129,4 +130,39 @@ func TestPacksScreenPlay(t *testing.T) {
 	a.Step([]Event{KeyEvent(KeyEnd)})
 	s.layout(a)
 	findButton(t, &s.btn, "play:questions/stress-gut-brain-skin.toml")
+}
+
+// TestClassroomScreensFit lays out the classroom set-up (with eight teams)
+// and the question screen at every size: buttons on screen, none
+// overlapping.
+func TestClassroomScreensFit(t *testing.T) {
+	for _, sz := range sizes {
+		a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
+		s := newClassSetup(a)
+		s.setCount(8)
+		s.resumeable = true
+		s.layout(a)
+		g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: a.Packs(), Length: 5, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newClassPlay(a, g)
+		p.layout(a)
+		screen := layout.Rect{W: float64(sz.X), H: float64(sz.Y)}
+		for name, bs := range map[string]*buttons{"set-up": &s.btn, "question": &p.btn} {
+			for i, b := range bs.list {
+				if !screen.Inside(b.r) {
+					t.Errorf("%s at %v: %s off screen", name, sz, b.id)
+				}
+				for _, o := range bs.list[i+1:] {
+					if overlap(b.r, o.r) {
+						t.Errorf("%s at %v: %s and %s overlap", name, sz, b.id, o.id)
+					}
+				}
+			}
+		}
+		if s.msgY > float64(sz.Y)-4*a.unit()-6.5*a.unit() {
+			t.Errorf("set-up at %v: the note has no room", sz)
+		}
+	}
 }

@@ -63,7 +63,7 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 		action    func()
 	}{
 		{"play", "Play", 'p', len(a.Packs()) == 0, func() { a.goTo(newSetup(a, nil)) }},
-		{"classroom", "Classroom (coming soon)", 0, true, nil},
+		{"classroom", "Classroom", 'c', len(a.Packs()) == 0, func() { a.goTo(newClassSetup(a)) }},
 		{"review", fmt.Sprintf("Review missed (%d)", len(a.reviewable())), 'r', len(a.reviewable()) == 0, func() { a.startReview() }},
 		{"packs", "Packs", 'k', false, func() { a.goTo(newPacksScene(a)) }},
 		{"settings", "Settings", 's', false, func() { a.goTo(newSettings(a)) }},
@@ -155,7 +155,7 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		blk := layout.MakeBlock(msg, size, a.w*0.3, a.fonts.Measure)
 		a.fonts.drawBlock(dst, blk, x, a.h-4.5*u-size*layout.LineHeightFactor-blk.Height, false, t.Wrong, Left)
 	}
-	hintBar(a, dst, "Arrows + Enter choose", "P play", "R review", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
+	hintBar(a, dst, "Arrows + Enter choose", "P play", "C classroom", "R review", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
 }
 
 // clipToRect returns where the segment from r's centre towards (tx, ty)

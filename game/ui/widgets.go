@@ -235,6 +235,9 @@ func (bs *buttons) drawOne(a *App, dst *ebiten.Image, b *button) {
 	radius := u * 0.6
 	fillRound(dst, b.r, radius, bg)
 	fg := t.ButtonText
+	if b.fill != nil && luminance(*b.fill) > 0.18 { // where black text has more contrast than white
+		fg = color.RGBA{0x10, 0x10, 0x10, 0xff} // dark text on a light fill
+	}
 	if b.disabled {
 		fg = t.Disabled
 	}
@@ -334,4 +337,16 @@ func hintBar(a *App, dst *ebiten.Image, hints ...string) {
 	size := a.textSize(0.75)
 	s := layout.Truncate(strings.Join(hints, "   ·   "), size, a.w-4*u, a.fonts.Measure)
 	a.fonts.drawLine(dst, s, a.w/2, a.h-size*layout.LineHeightFactor-u*0.6, size, false, a.theme.Muted, Center)
+}
+
+// luminance is a colour's relative luminance, 0 (black) to 1 (white).
+func luminance(c color.RGBA) float64 {
+	lin := func(v uint8) float64 {
+		f := float64(v) / 255
+		if f <= 0.04045 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }

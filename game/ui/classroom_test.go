@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"encoding/csv"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gutskin/game/classroom"
+	"gutskin/game/save"
+)
+
+// TestClassroomGame plays a 3-team, 5-question classroom game through
+// scripted input, drawing every frame: the timer, a pause, an undo, points
+// by hand, the window closed in the middle and the game resumed; the
+// exported CSV must match the engine's record.
+func TestClassroomGame(t *testing.T) {
+	dir := t.TempDir()
+	results := t.TempDir()
+	clk := &clock{t: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	open := func() (*App, *Script) {
+		sc := &Script{}
+		seed := uint64(40)
+		a, err := NewApp(Options{Packs: shipped(t), Store: &save.Store{Dir: dir}, Input: sc, Now: clk.Now, ResultsDir: results,
+			Seed: func() uint64 { seed++; return seed }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.profile.Settings.ReducedMotion = true
+		a.SetSize(1280, 720)
+		return a, sc
+	}
+	a, sc := open()
+	var screen *ebiten.Image
+	if haveGL {
+		screen = ebiten.NewImage(1280, 720)
+	}
+	run := func(evs ...Event) {
+		sc.Push(evs...)
+		if screen != nil {
+			frame(a, screen)
+		} else if err := a.Update(); err != nil {
+			t.Fatal(err)
+		}
+		clk.Advance(time.Second)
+	}
+	run(RuneEvent('c'))
+	setup, ok := a.scene.(*classSetupScene)
+	if !ok {
+		t.Fatalf("c opened %T", a.scene)
+	}
+	setup.layout(a)
+	x, y := findButton(t, &setup.btn, "length:0") // 5 questions
+	run(Click(x, y)...)
+	run(KeyEvent(KeyEnter))
+	play, ok := a.scene.(*classPlayScene)
+	if !ok || play.g.Len() != 5 || len(play.g.Teams()) != 3 {
+		t.Fatalf("no 3-team, 5-question game: %T", a.scene)
+	}
+	// answer types team i's answer: right for teams 0 and 2, wrong for 1.
+	answer := func(p *classPlayScene) {
+		it := p.g.Current()
+		right := it.Question.Correct()
+		for team := range 3 {
+			run(RuneEvent(rune('1' + team)))
+			picks := right
+			if team == 1 {
+				for ci, c := range it.Question.Choices {
+					if !c.Correct {
+						picks = []int{ci}
+						break
+					}
+				}
+			}
+			for _, ci := range picks {
+				run(RuneEvent(letterOf(it, ci)))
+			}
+		}
+	}
+	for q := 0; q < 5; q++ {
+		if q == 3 {
+			// The window is closed in the middle; the game reopens and resumes.
+			a, sc = open()
+			run(RuneEvent('c'))
+			setup := a.scene.(*classSetupScene)
+			setup.layout(a)
+			x, y := findButton(t, &setup.btn, "resume")
+			run(Click(x, y)...)
+			var ok bool
+			if play, ok = a.scene.(*classPlayScene); !ok || play.g.Index() != 3 {
+				t.Fatalf("resumed at %T", a.scene)
+			}
+		}
+		if play.view != viewQuestion {
+			t.Fatalf("question %d: view %d", q, play.view)
+		}
+		run(KeyEvent(KeySpace)) // start the timer
+		if !play.g.TimerRunning() {
+			t.Fatal("Space did not start the timer")
+		}
+		if q == 1 {
+			run(RuneEvent('p'))
+			if !play.g.Paused() {
+				t.Fatal("P did not pause")
+			}
+			clk.Advance(time.Minute) // a long pause does not run the clock out
+			run(RuneEvent('p'))
+		}
+		answer(play)
+		run(KeyEvent(KeyPageDown)) // lock and reveal
+		if play.view != viewReveal {
+			t.Fatalf("question %d: no reveal (view %d)", q, play.view)
+		}
+		if q == 2 {
+			run(RuneEvent('u')) // undo the lock: answers open again
+			if play.view != viewQuestion || play.g.Phase() != classroom.Asking {
+				t.Fatal("undo did not reopen the question")
+			}
+			run(KeyEvent(KeyPageDown))
+			run(RuneEvent('3'), RuneEvent('+')) // points by hand for team C
+		}
+		run(KeyEvent(KeyPageDown)) // scoreboard
+		if q < 4 && play.view != viewBoard {
+			t.Fatalf("question %d: no scoreboard", q)
+		}
+		run(KeyEvent(KeyPageDown)) // next
+	}
+	if play.view != viewResults || play.csvPath == "" {
+		t.Fatalf("no results: view %d, %q", play.view, play.saveErr)
+	}
+	if _, err := os.Stat(a.classSavePath()); !os.IsNotExist(err) {
+		t.Error("the finished game's save is still there")
+	}
+	f, err := os.Open(play.csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := play.g.Records()
+	if len(recs) != 5 || len(rows) != 1+5*3+1 {
+		t.Fatalf("%d records, %d rows", len(recs), len(rows))
+	}
+	for i, r := range recs {
+		for team, res := range r.Teams {
+			row := rows[1+i*3+team]
+			wantCorrect := "no"
+			if res.Correct {
+				wantCorrect = "yes"
+			}
+			if row[1] != r.Key || row[3] != play.g.Teams()[team] || row[5] != wantCorrect || row[11] != strconv.Itoa(res.Points.Total) {
+				t.Errorf("row %v does not match the engine's %+v", row, res)
+			}
+			if res.Correct != (team != 1) {
+				t.Errorf("question %d team %d: correct=%v", i, team, res.Correct)
+			}
+		}
+	}
+	if last := rows[len(rows)-1]; last[3] != "Team C" || last[10] != "100" {
+		t.Errorf("points by hand: %v", last)
+	}
+	board := play.g.Scoreboard()
+	if board[0].Name != "Team C" || board[0].Manual != 100 {
+		t.Errorf("scoreboard %+v", board)
+	}
+	if _, err := os.Stat(play.htmlPath); err != nil {
+		t.Error(err)
+	}
+}
