@@ -593,11 +593,13 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 		return
 	}
 	it := s.g.Current()
-	head := fmt.Sprintf("Question %d of %d", min(s.g.Index()+1, s.g.Len()), s.g.Len())
-	if s.g.Paused() {
-		head += " · paused (P resumes)"
+	if s.view != viewResults {
+		head := fmt.Sprintf("Question %d of %d", min(s.g.Index()+1, s.g.Len()), s.g.Len())
+		if s.g.Paused() {
+			head += " · paused (P resumes)"
+		}
+		a.fonts.drawLine(dst, head, 3*u, 2*u, a.textSize(1.1), true, t.Text, Left)
 	}
-	a.fonts.drawLine(dst, head, 3*u, 2*u, a.textSize(1.1), true, t.Text, Left)
 	if s.view == viewQuestion && s.g.Config().TimeLimit > 0 {
 		left := "timer not started (Space)"
 		if s.g.TimerRunning() {
@@ -625,7 +627,10 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 	if s.saveErr != "" {
 		a.fonts.drawLine(dst, s.saveErr, 3*u, a.h-3.2*u, a.textSize(0.7), false, t.Wrong, Left)
 	}
-	if !s.hideKeys {
+	switch {
+	case s.view == viewResults:
+		hintBar(a, dst, "Esc or Menu: back to the title")
+	case !s.hideKeys:
 		hintBar(a, dst, "Space next", "PageUp back", "1-8 team, A-F answer", "P pause", "S skip", "U undo", "+/- points", "B blank", "E end", "H hide")
 	}
 }
@@ -739,9 +744,11 @@ func (s *classPlayScene) drawResults(a *App, dst *ebiten.Image) {
 	y := 12 * u
 	size := a.textSize(0.85)
 	for _, st := range board {
-		line := fmt.Sprintf("%d. %s: %d (%d right, answers %d, speed and streak %d, by hand %+d)", st.Rank, st.Name, st.Total, st.Right, st.Correctness, st.Bonus, st.Manual)
-		a.fonts.drawLine(dst, layout.Truncate(line, size, a.w-x-4*u, a.fonts.Measure), x, y, size, false, t.Text, Left)
-		y += size * 1.5
+		line := fmt.Sprintf("%d. %s: %d points, %d right", st.Rank, st.Name, st.Total, st.Right)
+		a.fonts.drawLine(dst, layout.Truncate(line, size, a.w-x-4*u, a.fonts.MeasureBold), x, y, size, true, t.Text, Left)
+		detail := fmt.Sprintf("answers %d · speed and streak %d · by hand %+d", st.Correctness, st.Bonus, st.Manual)
+		a.fonts.drawLine(dst, layout.Truncate(detail, size*0.85, a.w-x-4*u, a.fonts.Measure), x, y+size*1.3, size*0.85, false, t.Muted, Left)
+		y += size * 2.6
 	}
 	y += size
 	a.fonts.drawLine(dst, "Misconceptions the class fell for", x, y, size, true, t.Text, Left)
