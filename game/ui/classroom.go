@@ -256,7 +256,7 @@ func (s *classSetupScene) Draw(a *App, dst *ebiten.Image) {
 		a.fonts.drawLine(dst, l.text, 4*u, l.y, a.textSize(0.9), true, t.Text, Left)
 	}
 	s.btn.draw(a, dst)
-	msg := "Click a team to rename it. Order, match and estimate questions are left out: each team answers with a choice."
+	msg := "Click a team to rename it. Order, match and estimate questions are left out: each team answers with a choice. In confidence scoring, the same letter again changes how sure a team is (fairly sure, sure, unsure)."
 	clr := t.Muted
 	if s.message != "" {
 		msg, clr = s.message, t.Wrong
@@ -392,7 +392,14 @@ func (s *classPlayScene) pick(a *App, display int) {
 		return
 	}
 	ci := it.ChoiceOrder[display]
-	ans, _ := s.g.Answer(s.team)
+	ans, had := s.g.Answer(s.team)
+	confident := s.g.Config().Mode == quiz.Confident
+	if confident && had && it.Question.Type != pack.Multi && slices.Equal(ans.Choices, []int{ci}) {
+		// The same letter again: how sure the team is, in turn.
+		ans.Confidence = ans.Confidence%quiz.Sure + 1
+		s.g.SetAnswer(s.team, ans, a.now())
+		return
+	}
 	if it.Question.Type == pack.Multi {
 		if i := slices.Index(ans.Choices, ci); i >= 0 {
 			ans.Choices = slices.Delete(slices.Clone(ans.Choices), i, i+1)
@@ -402,7 +409,7 @@ func (s *classPlayScene) pick(a *App, display int) {
 	} else {
 		ans.Choices = []int{ci}
 	}
-	if s.g.Config().Mode == quiz.Confident {
+	if confident && ans.Confidence == quiz.NoConfidence {
 		ans.Confidence = quiz.FairlySure
 	}
 	if len(ans.Choices) == 0 {
@@ -410,7 +417,7 @@ func (s *classPlayScene) pick(a *App, display int) {
 	} else {
 		s.g.SetAnswer(s.team, ans, a.now())
 	}
-	if it.Question.Type != pack.Multi { // on to the next team without an answer
+	if it.Question.Type != pack.Multi && !confident { // on to the next team without an answer
 		for k := 1; k <= len(s.g.Teams()); k++ {
 			n := (s.team + k) % len(s.g.Teams())
 			if _, ok := s.g.Answer(n); !ok {
@@ -560,8 +567,11 @@ func (s *classPlayScene) layout(a *App) {
 		fill := teamColors[i]
 		b := s.btn.add(&button{id: fmt.Sprint("team:", i), r: teams[i], label: name, hotkey: string(teamLetters[i]), fill: &fill,
 			selected: s.team == i, action: func() { s.team = k }})
-		if _, ok := s.g.Answer(i); ok && s.view == viewQuestion {
+		if ans, ok := s.g.Answer(i); ok && s.view == viewQuestion {
 			b.sub = "answered"
+			if s.g.Config().Mode == quiz.Confident {
+				b.sub = "answered · " + strings.ToLower(ans.Confidence.Label())
+			}
 		}
 	}
 	it := s.g.Current()

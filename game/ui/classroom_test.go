@@ -173,3 +173,29 @@ func TestClassroomGame(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestClassroomConfidence: in confidence scoring the teacher sets how sure
+// each team is by pressing its letter again; points follow.
+func TestClassroomConfidence(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 5, Seed: 2, Mode: "confidence"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newClassPlay(a, g)
+	a.scene = p
+	for g.Current().Question.Type == "multi" {
+		g.Skip(a.now())
+	}
+	it := g.Current()
+	right := letterOf(it, it.Question.Correct()[0])
+	a.Step([]Event{RuneEvent('1'), RuneEvent(right), RuneEvent(right)}) // fairly sure, then sure
+	a.Step([]Event{RuneEvent('2'), RuneEvent(right)})                   // fairly sure
+	rec, err := g.Lock(a.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Teams[0].Points.Total != 300 || rec.Teams[1].Points.Total != 200 {
+		t.Errorf("sure and right should earn 300, fairly sure 200: %+v", rec.Teams)
+	}
+}
