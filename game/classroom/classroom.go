@@ -36,6 +36,10 @@ type Config struct {
 	// ScoreboardEvery shows the scoreboard after every question when 0 or
 	// 1, else only after every N questions (and at the end).
 	ScoreboardEvery int
+	// HotSeat has each team answer in turn at the controls: every question
+	// type can then be asked. Without it the teacher enters each team's
+	// choice, and only choice questions (Types) are asked.
+	HotSeat bool
 }
 
 // Phase is where the current question stands.
@@ -138,8 +142,12 @@ func New(cfg Config) (*Game, error) {
 	if cfg.Mode == "" {
 		cfg.Mode = quiz.Accuracy
 	}
+	types := Types
+	if cfg.HotSeat {
+		types = nil
+	}
 	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
-		TimeLimit: cfg.TimeLimit, Types: Types})
+		TimeLimit: cfg.TimeLimit, Types: types})
 	if err != nil {
 		return nil, err
 	}
@@ -259,6 +267,19 @@ func (g *Game) SetAnswer(team int, a quiz.Answer, now time.Time) error {
 		return ErrNoTeam
 	}
 	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: g.elapsed(now)}
+	return nil
+}
+
+// SetAnswerTook enters a team's answer with the time it took on its own
+// turn (hot-seat), for the speed bonus.
+func (g *Game) SetAnswerTook(team int, a quiz.Answer, took time.Duration) error {
+	if g.s.Phase != Asking {
+		return ErrNotAsking
+	}
+	if team < 0 || team >= len(g.cfg.Teams) {
+		return ErrNoTeam
+	}
+	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: max(0, took)}
 	return nil
 }
 

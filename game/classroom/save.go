@@ -22,6 +22,7 @@ type savedConfig struct {
 	Mode            quiz.Mode `json:"mode"`
 	TimeLimitMS     int64     `json:"time_limit_ms"`
 	ScoreboardEvery int       `json:"scoreboard_every"`
+	HotSeat         bool      `json:"hot_seat"`
 }
 
 type saved struct {
@@ -38,7 +39,7 @@ func (g *Game) Save(now time.Time) ([]byte, error) {
 	s := saved{Version: SaveVersion, Saved: now, State: g.s}
 	c := g.cfg
 	s.Config = savedConfig{Teams: c.Teams, Difficulty: c.Difficulty, Length: c.Length, Seed: c.Seed, Mode: c.Mode,
-		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery}
+		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat}
 	for _, p := range c.Packs {
 		s.Config.Packs = append(s.Config.Packs, p.ID)
 	}
@@ -68,7 +69,8 @@ func Resume(data []byte, packs []*pack.Pack) (*Game, error) {
 		byID[p.ID] = p
 	}
 	cfg := Config{Teams: s.Config.Teams, Difficulty: s.Config.Difficulty, Length: s.Config.Length, Seed: s.Config.Seed,
-		Mode: s.Config.Mode, TimeLimit: time.Duration(s.Config.TimeLimitMS) * time.Millisecond, ScoreboardEvery: s.Config.ScoreboardEvery}
+		Mode: s.Config.Mode, TimeLimit: time.Duration(s.Config.TimeLimitMS) * time.Millisecond, ScoreboardEvery: s.Config.ScoreboardEvery,
+		HotSeat: s.Config.HotSeat}
 	for _, id := range s.Config.Packs {
 		p, ok := byID[id]
 		if !ok {

@@ -66,6 +66,7 @@ type classSetupScene struct {
 	timer      int
 	mode       quiz.Mode
 	board      int
+	hotSeat    bool
 	btn        buttons
 	message    string
 	resumeable bool
@@ -138,14 +139,16 @@ func (s *classSetupScene) layout(a *App) {
 	}
 	y += 2*3.8*u + 0.6*u + 1.4*u
 	row := func(name, title string, labels []string, sel int, set func(int)) {
-		label(title, 4.2*u)
-		c := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 4.2 * u}, len(labels), len(labels), 0.6*u)
+		label(title, 3.8*u)
+		c := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, len(labels), len(labels), 0.6*u)
 		for i, l := range labels {
 			k := i
 			s.btn.add(&button{id: fmt.Sprint(name, ":", i), r: c[i], label: l, selected: i == sel, action: func() { set(k) }})
 		}
-		y += 5 * u
+		y += 4.5 * u
 	}
+	row("answers", "Answers", []string{"Teacher enters each team's choice", "Hot-seat: teams answer in turn (all types)"}, map[bool]int{false: 0, true: 1}[s.hotSeat],
+		func(i int) { s.hotSeat = i == 1 })
 	row("length", "Questions", []string{"5", "10", "20"}, slices.Index([]int{5, 10, 20}, s.length), func(i int) { s.length = []int{5, 10, 20}[i] })
 	var tl []string
 	for _, t := range classTimers {
@@ -184,7 +187,7 @@ func (s *classSetupScene) start(a *App) {
 		}
 	}
 	g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode,
-		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every})
+		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat})
 	if err != nil {
 		s.message = err.Error()
 		return
@@ -256,7 +259,7 @@ func (s *classSetupScene) Draw(a *App, dst *ebiten.Image) {
 		a.fonts.drawLine(dst, l.text, 4*u, l.y, a.textSize(0.9), true, t.Text, Left)
 	}
 	s.btn.draw(a, dst)
-	msg := "Click a team to rename it. Order, match and estimate questions are left out: each team answers with a choice. In confidence scoring, the same letter again changes how sure a team is (fairly sure, sure, unsure)."
+	msg := "Click a team to rename it. When the teacher enters the answers, only choice questions are asked; in confidence scoring the same letter again changes how sure a team is. Hot-seat asks every type: each team answers on the card in turn."
 	clr := t.Muted
 	if s.message != "" {
 		msg, clr = s.message, t.Wrong
@@ -290,6 +293,12 @@ type classPlayScene struct {
 	htmlPath string
 	endAt    time.Time // first E: a second within 3 s ends the game
 	adjustBy int
+
+	// Hot-seat: the team at the controls and its card.
+	seat      *playScene
+	turn      int
+	turnStart time.Time
+	escAt     time.Time
 }
 
 func newClassPlay(a *App, g *classroom.Game) *classPlayScene {
@@ -379,10 +388,20 @@ func (s *classPlayScene) back(a *App) {
 		s.view = viewReveal
 	case viewReveal:
 		if s.g.Undo() == nil {
-			s.view = viewQuestion
-			s.persist(a)
+			s.reopen(a)
 		}
 	}
+}
+
+// reopen goes back to the open question after an undone lock; in hot-seat
+// the last team gets its turn again.
+func (s *classPlayScene) reopen(a *App) {
+	s.view = viewQuestion
+	if s.g.Config().HotSeat {
+		s.g.ClearAnswer(len(s.g.Teams()) - 1)
+		s.seat = nil
+	}
+	s.persist(a)
 }
 
 // pick sets the selected team's answer to a choice (toggles it in multi).
@@ -429,8 +448,66 @@ func (s *classPlayScene) pick(a *App, display int) {
 	}
 }
 
+// startTurn gives the card to the next team without an answer, or locks
+// the question when every team has had its turn.
+func (s *classPlayScene) startTurn(a *App, from int) {
+	it := s.g.Current()
+	for t := from; t < len(s.g.Teams()); t++ {
+		if _, ok := s.g.Answer(t); ok {
+			continue
+		}
+		r, err := quiz.New(quiz.Config{Packs: []*pack.Pack{it.Pack}, Only: []string{it.Key()}, Seed: uint64(s.g.Index()*97 + t + 1), Mode: s.g.Config().Mode})
+		if err != nil {
+			break
+		}
+		team := t
+		s.seat = newPlay(a, r, []*pack.Pack{it.Pack}, false)
+		s.seat.offset = 3.5 * a.unit()
+		s.turn, s.turnStart = team, a.now()
+		s.seat.onAnswer = func(ans quiz.Answer) {
+			s.g.SetAnswerTook(team, ans, a.now().Sub(s.turnStart))
+			s.startTurn(a, team+1)
+		}
+		return
+	}
+	s.seat = nil
+	s.lock(a)
+}
+
+// hotSeatUpdate hands the events to the team's card; Esc twice passes the
+// team's turn.
+func (s *classPlayScene) hotSeatUpdate(a *App, evs []Event) {
+	now := a.now()
+	for _, ev := range evs {
+		if s.seat == nil {
+			return
+		}
+		if ev.Kind == EvKey && ev.Key == KeyEscape {
+			if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
+				s.escAt = time.Time{}
+				s.startTurn(a, s.turn+1)
+			} else {
+				s.escAt = now
+				a.showToast("Press Esc again: " + s.g.Teams()[s.turn] + " passes this question")
+			}
+			continue
+		}
+		s.seat.Update(a, []Event{ev})
+		a.scene = s // the card never leaves the classroom
+	}
+}
+
 func (s *classPlayScene) Update(a *App, evs []Event) {
 	now := a.now()
+	if s.g.Config().HotSeat && s.view == viewQuestion && s.g.Phase() == classroom.Asking {
+		if s.seat == nil {
+			s.startTurn(a, 0)
+		}
+		if s.seat != nil {
+			s.hotSeatUpdate(a, evs)
+			return
+		}
+	}
 	if s.view == viewQuestion && s.g.TimeUp(now) && !s.g.Paused() {
 		s.lock(a)
 	}
@@ -512,9 +589,10 @@ func (s *classPlayScene) handle(a *App, ev Event) bool {
 		case r == 'u':
 			if s.g.Undo() == nil {
 				if s.g.Phase() == classroom.Asking {
-					s.view = viewQuestion
+					s.reopen(a)
+				} else {
+					s.persist(a)
 				}
-				s.persist(a)
 			}
 			return true
 		case (r == '+' || r == '=' || r == '-') && s.team >= 0:
@@ -546,6 +624,9 @@ func (s *classPlayScene) handle(a *App, ev Event) bool {
 }
 
 func (s *classPlayScene) Animating(a *App) bool {
+	if s.seat != nil {
+		return s.seat.Animating(a)
+	}
 	return s.view == viewQuestion && s.g.TimerRunning() && !s.g.Paused() && s.g.Config().TimeLimit > 0
 }
 
@@ -600,6 +681,15 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 	t := a.theme
 	if s.blank {
 		dst.Fill(color.Black)
+		return
+	}
+	if s.seat != nil && s.view == viewQuestion {
+		s.seat.Draw(a, dst)
+		// Whose turn it is, in the team's colour, over the top.
+		bar := layout.Rect{W: a.w, H: 3.5 * u}
+		fillRect(dst, bar, teamColors[s.turn])
+		a.fonts.drawLine(dst, fmt.Sprintf("%s's turn (question %d of %d): the other teams look away", s.g.Teams()[s.turn], s.g.Index()+1, s.g.Len()),
+			a.w/2, (bar.H-a.textSize(1)*layout.LineHeightFactor)/2, a.textSize(1), true, color.Black, Center)
 		return
 	}
 	it := s.g.Current()

@@ -199,3 +199,51 @@ func TestClassroomConfidence(t *testing.T) {
 		t.Errorf("sure and right should earn 300, fairly sure 200: %+v", rec.Teams)
 	}
 }
+
+// TestClassroomHotSeat: teams answer in turn on the card, any question
+// type; a team can pass; the lock comes after the last team.
+func TestClassroomHotSeat(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 20, Seed: 5, HotSeat: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newClassPlay(a, g)
+	a.scene = p
+	types := map[string]bool{}
+	for q := 0; q < 20; q++ {
+		a.Step(nil) // team A's turn starts
+		if p.seat == nil || p.turn != 0 {
+			t.Fatalf("question %d: no turn for team A", q)
+		}
+		types[string(g.Current().Question.Type)] = true
+		p.seat.layout(a)
+		for _, ev := range keysFor(p.seat) {
+			a.Step([]Event{ev})
+		}
+		if p.seat != nil && p.seat.phase == confiding {
+			t.Fatal("accuracy mode asked for confidence")
+		}
+		if p.turn != 1 {
+			t.Fatalf("question %d: team B's turn did not come (turn %d)", q, p.turn)
+		}
+		a.Step([]Event{KeyEvent(KeyEscape)})
+		clk.Advance(time.Second)
+		a.Step([]Event{KeyEvent(KeyEscape)}) // B passes
+		if p.view != viewReveal {
+			t.Fatalf("question %d: no reveal after both turns", q)
+		}
+		room := g.Reveal()
+		if room.Answered != 1 || room.Right != 1 {
+			t.Errorf("question %d (%s): room %+v", q, g.Items()[q].Question.Type, room)
+		}
+		a.Step([]Event{KeyEvent(KeyPageDown)})
+		a.Step([]Event{KeyEvent(KeyPageDown)})
+		if p.view == viewResults {
+			break
+		}
+	}
+	if len(types) < 4 {
+		t.Errorf("hot-seat asked only %v", types)
+	}
+}

@@ -63,6 +63,9 @@ type playScene struct {
 	// onDone, when set, replaces recording the round and showing results
 	// (the author's preview plays one question again and again).
 	onDone func()
+	// onAnswer, when set, takes the composed answer instead of the round
+	// (a team's turn in a hot-seat classroom game).
+	onAnswer func(quiz.Answer)
 }
 
 // cardLayout records where the card's texts were placed, so tests can check
@@ -135,6 +138,10 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 		s.pending = ans
 		s.phase = confiding
 		s.btn = buttons{}
+		return
+	}
+	if s.onAnswer != nil {
+		s.onAnswer(ans)
 		return
 	}
 	rec, err := s.round.Answer(ans, a.now())
