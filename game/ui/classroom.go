@@ -463,6 +463,7 @@ func (s *classPlayScene) startTurn(a *App, from int) {
 		team := t
 		s.seat = newPlay(a, r, []*pack.Pack{it.Pack}, false)
 		s.seat.offset = 3.5 * a.unit()
+		s.seat.bare = true
 		s.turn, s.turnStart = team, a.now()
 		s.seat.onAnswer = func(ans quiz.Answer) {
 			s.g.SetAnswerTook(team, ans, a.now().Sub(s.turnStart))

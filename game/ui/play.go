@@ -66,6 +66,8 @@ type playScene struct {
 	// onAnswer, when set, takes the composed answer instead of the round
 	// (a team's turn in a hot-seat classroom game).
 	onAnswer func(quiz.Answer)
+	// bare hides the round's progress and score (a classroom turn).
+	bare bool
 }
 
 // cardLayout records where the card's texts were placed, so tests can check
@@ -856,8 +858,10 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 	if s.phase == revealing {
 		idx = s.round.Index()
 	}
-	a.fonts.drawLine(dst, fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty), a.w/2, y, size, false, t.Text, Center)
-	a.fonts.drawLine(dst, fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak()), a.w-3*u, y, size, true, t.Text, Right)
+	if !s.bare {
+		a.fonts.drawLine(dst, fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty), a.w/2, y, size, false, t.Text, Center)
+		a.fonts.drawLine(dst, fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak()), a.w-3*u, y, size, true, t.Text, Right)
+	}
 	s.drawTimer(a, dst)
 	fillRound(dst, s.card, u, t.Card)
 	strokeRound(dst, s.card, u, max(1, u*0.15), t.CardBorder)
