@@ -15,16 +15,30 @@ import (
 // display, so images can be drawn and read back.
 var haveGL bool
 
-// loop runs the tests inside Ebiten's game loop, as Ebiten's own tests do
-// (internal/testing.MainWithRunLoop): drawing and reading pixels then work.
+// loop runs the tests while Ebiten's game loop runs, so that drawing and
+// reading pixels work. Unlike Ebiten's own MainWithRunLoop, the tests run
+// beside the loop rather than inside one tick: ticks go on, and the font
+// caches expire old entries as they do in the game.
 type loop struct {
 	m    *testing.M
 	code int
+	done chan struct{}
 }
 
 func (g *loop) Update() error {
-	g.code = g.m.Run()
-	return ebiten.Termination
+	if g.done == nil {
+		g.done = make(chan struct{})
+		go func() {
+			g.code = g.m.Run()
+			close(g.done)
+		}()
+	}
+	select {
+	case <-g.done:
+		return ebiten.Termination
+	default:
+		return nil
+	}
 }
 
 func (*loop) Draw(*ebiten.Image)                        {}
