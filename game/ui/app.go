@@ -87,6 +87,7 @@ type App struct {
 	// overwritten).
 	saveBlocked bool
 	toldNoSave  bool   // the player was told once that scores are not kept
+	projector   bool   // classroom projector look: high contrast, extra-large text
 	notice      string // shown once on the title screen
 	scene       Scene
 	w, h        float64 // screen size in pixels
@@ -226,7 +227,22 @@ var textFactors = []float64{1, 1.2, 1.4}
 // TextSizeNames name the text-size settings.
 var TextSizeNames = []string{"Normal", "Large", "Extra large"}
 
+// setProjector switches the projector look (high contrast, extra-large
+// text) on for a classroom game, without changing the player's settings;
+// the title screen switches it off.
+func (a *App) setProjector(on bool) {
+	a.projector = on
+	a.theme = themeFor(a.profile.Settings.Theme)
+	if on {
+		a.theme = Themes["contrast"]
+	}
+	a.dirty = true
+}
+
 func (a *App) textFactor() float64 {
+	if a.projector {
+		return textFactors[len(textFactors)-1]
+	}
 	i := a.profile.Settings.TextSize
 	if i < 0 || i >= len(textFactors) {
 		return 1

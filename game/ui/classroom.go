@@ -67,6 +67,7 @@ type classSetupScene struct {
 	mode       quiz.Mode
 	board      int
 	hotSeat    bool
+	projector  bool
 	btn        buttons
 	message    string
 	resumeable bool
@@ -147,6 +148,8 @@ func (s *classSetupScene) layout(a *App) {
 		}
 		y += 4.5 * u
 	}
+	row("display", "Display", []string{"As in Settings", "Projector: high contrast, extra-large text"}, map[bool]int{false: 0, true: 1}[s.projector],
+		func(i int) { s.projector = i == 1 })
 	row("answers", "Answers", []string{"Teacher enters each team's choice", "Hot-seat: teams answer in turn (all types)"}, map[bool]int{false: 0, true: 1}[s.hotSeat],
 		func(i int) { s.hotSeat = i == 1 })
 	row("length", "Questions", []string{"5", "10", "20"}, slices.Index([]int{5, 10, 20}, s.length), func(i int) { s.length = []int{5, 10, 20}[i] })
@@ -192,6 +195,7 @@ func (s *classSetupScene) start(a *App) {
 		s.message = err.Error()
 		return
 	}
+	a.setProjector(s.projector)
 	a.goTo(newClassPlay(a, g))
 }
 
@@ -456,7 +460,9 @@ func (s *classPlayScene) startTurn(a *App, from int) {
 		if _, ok := s.g.Answer(t); ok {
 			continue
 		}
-		r, err := quiz.New(quiz.Config{Packs: []*pack.Pack{it.Pack}, Only: []string{it.Key()}, Seed: uint64(s.g.Index()*97 + t + 1), Mode: s.g.Config().Mode})
+		// Each team gets the whole time limit for its own turn.
+		r, err := quiz.New(quiz.Config{Packs: []*pack.Pack{it.Pack}, Only: []string{it.Key()}, Seed: uint64(s.g.Index()*97 + t + 1),
+			Mode: s.g.Config().Mode, TimeLimit: s.g.Config().TimeLimit})
 		if err != nil {
 			break
 		}
@@ -469,6 +475,7 @@ func (s *classPlayScene) startTurn(a *App, from int) {
 			s.g.SetAnswerTook(team, ans, a.now().Sub(s.turnStart))
 			s.startTurn(a, team+1)
 		}
+		s.seat.onTimeout = func() { s.startTurn(a, team+1) } // no answer in time
 		return
 	}
 	s.seat = nil
@@ -479,6 +486,11 @@ func (s *classPlayScene) startTurn(a *App, from int) {
 // team's turn.
 func (s *classPlayScene) hotSeatUpdate(a *App, evs []Event) {
 	now := a.now()
+	if len(evs) == 0 { // the card's timer runs without input
+		s.seat.Update(a, nil)
+		a.scene = s
+		return
+	}
 	for _, ev := range evs {
 		if s.seat == nil {
 			return

@@ -247,3 +247,40 @@ func TestClassroomHotSeat(t *testing.T) {
 		t.Errorf("hot-seat asked only %v", types)
 	}
 }
+
+// TestClassroomHotSeatTimerAndProjector: in hot-seat each team has the
+// whole time limit, and a team out of time gives no answer; the projector
+// look holds for the game and goes with the title screen.
+func TestClassroomHotSeatTimerAndProjector(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	setup := newClassSetup(a)
+	setup.setCount(2)
+	setup.hotSeat, setup.projector, setup.timer, setup.length = true, true, 1, 5 // 10 s
+	a.scene = setup
+	setup.start(a)
+	p, ok := a.scene.(*classPlayScene)
+	if !ok {
+		t.Fatalf("no game: %T", a.scene)
+	}
+	if a.theme != Themes["contrast"] || a.textFactor() != 1.4 {
+		t.Error("no projector look")
+	}
+	a.Step(nil)
+	if p.seat == nil || p.turn != 0 || !p.Animating(a) {
+		t.Fatal("team A's timed turn did not start")
+	}
+	clk.Advance(11 * time.Second)
+	a.Step(nil)
+	if p.turn != 1 {
+		t.Fatalf("team A's time ran out but the turn is %d", p.turn)
+	}
+	clk.Advance(11 * time.Second)
+	a.Step(nil)
+	if p.view != viewReveal || p.g.Reveal().Answered != 0 {
+		t.Fatalf("after both timed out: view %d, %+v", p.view, p.g.Reveal())
+	}
+	a.goTo(newTitle(a))
+	if a.theme == Themes["contrast"] || a.textFactor() != 1 {
+		t.Error("the projector look outlived the game")
+	}
+}

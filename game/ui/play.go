@@ -68,6 +68,8 @@ type playScene struct {
 	onAnswer func(quiz.Answer)
 	// bare hides the round's progress and score (a classroom turn).
 	bare bool
+	// onTimeout, when set, replaces the reveal when the time runs out.
+	onTimeout func()
 }
 
 // cardLayout records where the card's texts were placed, so tests can check
@@ -220,6 +222,10 @@ func (s *playScene) Update(a *App, evs []Event) {
 	}
 	now := a.now()
 	if s.phase != revealing && it.TimeLimit > 0 && s.round.Remaining(now) <= 0 {
+		if s.onTimeout != nil {
+			s.onTimeout()
+			return
+		}
 		if rec, err := s.round.TimeOut(now); err == nil {
 			s.last, s.phase, s.btn = rec, revealing, buttons{}
 		}

@@ -39,7 +39,12 @@ type titleScene struct {
 	btn buttons
 }
 
-func newTitle(a *App) *titleScene { return &titleScene{} }
+func newTitle(a *App) *titleScene {
+	if a.projector {
+		a.setProjector(false)
+	}
+	return &titleScene{}
+}
 
 func (s *titleScene) packByID(a *App, id string) *pack.Pack {
 	for _, p := range a.Packs() {
