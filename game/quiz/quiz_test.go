@@ -293,25 +293,8 @@ func TestOrderAndMatchNeverStartSolved(t *testing.T) {
 	}
 }
 
-// answerRight builds the fully right answer to an item.
-func answerRight(it *Item) Answer {
-	q := it.Question
-	switch q.Type {
-	case pack.Order:
-		o := make([]int, len(q.Steps))
-		for i := range o {
-			o[i] = i
-		}
-		return Answer{Order: o}
-	case pack.Match:
-		m := make([]int, len(q.Pairs))
-		for i := range m {
-			m[i] = i
-		}
-		return Answer{Match: m}
-	}
-	return Answer{Choices: q.Correct()}
-}
+// answerRight is the fully right answer to an item.
+func answerRight(it *Item) Answer { return RightAnswer(it.Question) }
 
 func TestRoundPlayStreaksAndSummary(t *testing.T) {
 	t0 := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)

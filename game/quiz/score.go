@@ -277,3 +277,27 @@ func Describe(q *pack.Question, a Answer) string {
 	}
 	return ""
 }
+
+// RightAnswer is the fully right answer to a question: for demonstrations,
+// previews and tests.
+func RightAnswer(q *pack.Question) Answer {
+	switch q.Type {
+	case pack.Order:
+		o := make([]int, len(q.Steps))
+		for i := range o {
+			o[i] = i
+		}
+		return Answer{Order: o}
+	case pack.Match:
+		m := make([]int, len(q.Pairs))
+		for i := range m {
+			m[i] = i
+		}
+		return Answer{Match: m}
+	case pack.Estimate:
+		if q.Estimate != nil {
+			return Answer{Value: q.Estimate.Answer, HasValue: true}
+		}
+	}
+	return Answer{Choices: q.Correct()}
+}

@@ -81,26 +81,7 @@ func allKeys(t testing.TB) []string {
 }
 
 // rightAnswer is the fully right answer to an item.
-func rightAnswer(it *quiz.Item) quiz.Answer {
-	q := it.Question
-	switch q.Type {
-	case pack.Order:
-		o := make([]int, len(q.Steps))
-		for i := range o {
-			o[i] = i
-		}
-		return quiz.Answer{Order: o}
-	case pack.Match:
-		m := make([]int, len(q.Pairs))
-		for i := range m {
-			m[i] = i
-		}
-		return quiz.Answer{Match: m}
-	case pack.Estimate:
-		return quiz.Answer{Value: q.Estimate.Answer, HasValue: true}
-	}
-	return quiz.Answer{Choices: q.Correct()}
-}
+func rightAnswer(it *quiz.Item) quiz.Answer { return quiz.RightAnswer(it.Question) }
 
 // wordiestWrong is WordiestWrong, the feedback with the most text.
 func wordiestWrong(it *quiz.Item) quiz.Answer { return WordiestWrong(it) }

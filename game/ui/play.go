@@ -1019,40 +1019,12 @@ func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
 	a.fonts.drawLine(dst, scale, track.X+track.W/2, track.Y+2.5*u, ls, false, t.Muted, Center)
 }
 
-// answerText describes an answer in words.
+// answerText describes an answer in words (estimates in the card's own
+// number format).
 func (s *playScene) answerText(ans quiz.Answer) string {
-	it := s.item()
-	if it == nil {
-		it = s.last.Item
-	}
-	q := it.Question
-	switch q.Type {
-	case pack.Single, pack.TrueFalse, pack.Multi:
-		var parts []string
-		for _, c := range ans.Choices {
-			parts = append(parts, q.Choices[c].Text)
-		}
-		return strings.Join(parts, "; ")
-	case pack.Order:
-		var parts []string
-		for _, st := range ans.Order {
-			parts = append(parts, q.Steps[st])
-		}
-		return strings.Join(parts, " → ")
-	case pack.Match:
-		return fmt.Sprintf("%d pairs made", countMatched(ans.Match))
-	case pack.Estimate:
+	q := s.shown().Question
+	if q.Type == pack.Estimate {
 		return withUnit(ans.Value, q.Estimate.Unit)
 	}
-	return ""
-}
-
-func countMatched(m []int) int {
-	n := 0
-	for _, v := range m {
-		if v >= 0 {
-			n++
-		}
-	}
-	return n
+	return quiz.Describe(q, ans)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,22 +30,9 @@ func keysFor(s *playScene) []Event {
 		}
 		evs = append(evs, KeyEvent(KeyEnter))
 	case pack.Order:
-		// Move step p to place p, one after the other: type the number of
-		// the step's current place, then of its new place.
-		order := append([]int(nil), s.order...)
-		for p := range order {
-			cur := 0
-			for i, st := range order {
-				if st == p {
-					cur = i
-				}
-			}
-			if cur != p {
-				evs = append(evs, RuneEvent(rune('1'+cur)), RuneEvent(rune('1'+p)))
-				v := order[cur]
-				order = append(order[:cur], order[cur+1:]...)
-				order = append(order[:p], append([]int{v}, order[p:]...)...)
-			}
+		// Type the number of a step's place, then of its new place.
+		for _, m := range orderMoves(s.order) {
+			evs = append(evs, RuneEvent(rune('1'+m[0])), RuneEvent(rune('1'+m[1])))
 		}
 		evs = append(evs, KeyEvent(KeyEnter))
 	case pack.Match:
@@ -63,6 +51,23 @@ func keysFor(s *playScene) []Event {
 		evs = append(evs, KeyEvent(KeyEnter))
 	}
 	return evs
+}
+
+// orderMoves lists the moves (from place, to place) that sort an order
+// card: step p is moved to place p, one after the other.
+func orderMoves(shown []int) [][2]int {
+	order := append([]int(nil), shown...)
+	var moves [][2]int
+	for p := range order {
+		cur := slices.Index(order, p)
+		if cur != p {
+			moves = append(moves, [2]int{cur, p})
+			v := order[cur]
+			order = append(order[:cur], order[cur+1:]...)
+			order = append(order[:p], append([]int{v}, order[p:]...)...)
+		}
+	}
+	return moves
 }
 
 // clicksFor answers the card on screen with the mouse alone.
@@ -91,21 +96,9 @@ func clicksFor(t *testing.T, a *App, s *playScene) [][]Event {
 		}
 		click("confirm")
 	case pack.Order:
-		order := append([]int(nil), s.order...)
-		for p := range order {
-			cur := 0
-			for i, st := range order {
-				if st == p {
-					cur = i
-				}
-			}
-			if cur != p {
-				click(fmt.Sprint("step:", cur)) // pick it up
-				click(fmt.Sprint("step:", p))   // put it down here
-				v := order[cur]
-				order = append(order[:cur], order[cur+1:]...)
-				order = append(order[:p], append([]int{v}, order[p:]...)...)
-			}
+		for _, m := range orderMoves(s.order) {
+			click(fmt.Sprint("step:", m[0])) // pick it up
+			click(fmt.Sprint("step:", m[1])) // put it down here
 		}
 		click("confirm")
 	case pack.Match:
