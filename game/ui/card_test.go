@@ -72,7 +72,14 @@ func TestCardsDrawInsideCard(t *testing.T) {
 				continue
 			}
 			seen[typ] = true
-			for _, phase := range []string{"question", "feedback"} {
+			// The question card of every type, and the feedback of every
+			// question (the longest texts), are drawn and read back.
+			phases := []string{"feedback"}
+			if !seen["q:"+typ] {
+				phases = []string{"question", "feedback"}
+				seen["q:"+typ] = true
+			}
+			for _, phase := range phases {
 				if phase == "feedback" {
 					s.submit(a, wordiestWrong(s.item()))
 				}

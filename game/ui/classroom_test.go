@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gutskin/game/classroom"
+	"gutskin/game/layout"
 	"gutskin/game/save"
 )
 
@@ -40,12 +41,19 @@ func TestClassroomGame(t *testing.T) {
 	}
 	run := func(evs ...Event) {
 		sc.Push(evs...)
-		if screen != nil {
-			frame(a, screen)
-		} else if err := a.Update(); err != nil {
+		if err := a.Update(); err != nil {
 			t.Fatal(err)
 		}
 		clk.Advance(time.Second)
+	}
+	// draw renders the screen as it is (question, reveal, board, results).
+	draw := func() {
+		if screen != nil {
+			a.Draw(screen)
+			if c := a.theme.Background; textPixels(readBack(screen), layout.Rect{W: 1280, H: 720}, [4]uint8{c.R, c.G, c.B, 255}) == 0 {
+				t.Errorf("a blank frame (scene %T)", a.scene)
+			}
+		}
 	}
 	run(RuneEvent('c'))
 	setup, ok := a.scene.(*classSetupScene)
@@ -110,7 +118,9 @@ func TestClassroomGame(t *testing.T) {
 			run(RuneEvent('p'))
 		}
 		answer(play)
+		draw()
 		run(KeyEvent(KeyPageDown)) // lock and reveal
+		draw()
 		if play.view != viewReveal {
 			t.Fatalf("question %d: no reveal (view %d)", q, play.view)
 		}
@@ -126,11 +136,13 @@ func TestClassroomGame(t *testing.T) {
 		if q < 4 && play.view != viewBoard {
 			t.Fatalf("question %d: no scoreboard", q)
 		}
+		draw()
 		run(KeyEvent(KeyPageDown)) // next
 	}
 	if play.view != viewResults || play.csvPath == "" {
 		t.Fatalf("no results: view %d, %q", play.view, play.saveErr)
 	}
+	draw()
 	if _, err := os.Stat(a.classSavePath()); !os.IsNotExist(err) {
 		t.Error("the finished game's save is still there")
 	}

@@ -72,6 +72,7 @@ func orderMoves(shown []int) [][2]int {
 
 // clicksFor answers the card on screen with the mouse alone.
 func clicksFor(t *testing.T, a *App, s *playScene) [][]Event {
+	s.layout(a) // where the buttons are now
 	it := s.item()
 	q := it.Question
 	var out [][]Event
@@ -128,9 +129,14 @@ func playWholeRound(t *testing.T, mouse bool) {
 	needGL(t)
 	a, sc, clk := testApp(t, 1280, 720)
 	screen := ebiten.NewImage(1280, 720)
+	// Every tick runs the game's Update; frames are drawn where the test
+	// reads them back (drawing every tick under software GL makes the test
+	// slow without checking more).
 	run := func(evs ...Event) {
 		sc.Push(evs...)
-		frame(a, screen)
+		if err := a.Update(); err != nil {
+			t.Fatal(err)
+		}
 		clk.Advance(700 * time.Millisecond)
 	}
 	if mouse {
@@ -139,6 +145,7 @@ func playWholeRound(t *testing.T, mouse bool) {
 		x, y := findButton(t, &title.btn, "play")
 		run(Click(x, y)...)
 		setup := a.scene.(*setupScene)
+		setup.layout(a)
 		x, y = findButton(t, &setup.btn, "start")
 		run(Click(x, y)...)
 	} else {
@@ -178,6 +185,7 @@ func playWholeRound(t *testing.T, mouse bool) {
 			t.Errorf("question %d (%s): the right answer was scored %v", i, key, s.last.Credit)
 		}
 		// The explanation is drawn in the frame.
+		a.Draw(screen)
 		img := readBack(screen)
 		drawn := false
 		for _, pt := range s.lay.Texts {
