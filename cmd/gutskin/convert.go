@@ -142,25 +142,10 @@ func unwrapPath(err error) error {
 
 // slug makes a pack id from a file name.
 func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			b.WriteRune(r)
-			dash = false
-		} else if b.Len() > 0 && !dash {
-			b.WriteByte('-')
-			dash = true
-		}
+	if id := convert.Slug(s, 60); id != "" {
+		return id
 	}
-	id := strings.Trim(b.String(), "-")
-	if len(id) > 60 {
-		id = strings.Trim(id[:60], "-")
-	}
-	if id == "" {
-		id = "imported"
-	}
-	return id
+	return "imported"
 }
 
 // runExport is `gutskin export PACK.toml --format gift|csv [-o FILE]`.

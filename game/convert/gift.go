@@ -149,12 +149,12 @@ func (c *converter) report(line int, sev pack.Severity, format string, args ...a
 	c.diags = append(c.diags, pack.Diagnostic{File: c.file, Line: line, Col: 1, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
-// id makes a question id from a title (or a number), unique in the pack.
-func (c *converter) id(title string) string {
-	c.n++
+// Slug turns a name into an id: lowercase ASCII letters and digits joined
+// by single hyphens, at most max characters ("" when nothing is left).
+func Slug(name string, max int) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(title) {
+	for _, r := range strings.ToLower(name) {
 		switch {
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(r)
@@ -163,11 +163,17 @@ func (c *converter) id(title string) string {
 			b.WriteByte('-')
 			dash = true
 		}
-		if b.Len() >= 48 {
+		if b.Len() >= max {
 			break
 		}
 	}
-	id := strings.Trim(b.String(), "-")
+	return strings.Trim(b.String(), "-")
+}
+
+// id makes a question id from a title (or a number), unique in the pack.
+func (c *converter) id(title string) string {
+	c.n++
+	id := Slug(title, 48)
 	if id == "" {
 		id = fmt.Sprintf("question-%d", c.n)
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -41,27 +40,10 @@ type resultsScene struct {
 
 // correctAnswerText states a question's right answer in words.
 func correctAnswerText(q *pack.Question) string {
-	switch q.Type {
-	case pack.Single, pack.TrueFalse, pack.Multi:
-		var parts []string
-		for _, c := range q.Choices {
-			if c.Correct {
-				parts = append(parts, c.Text)
-			}
-		}
-		return strings.Join(parts, "; ")
-	case pack.Order:
-		return strings.Join(q.Steps, " → ")
-	case pack.Match:
-		var parts []string
-		for _, p := range q.Pairs {
-			parts = append(parts, p.Left+" → "+p.Right)
-		}
-		return strings.Join(parts, "; ")
-	case pack.Estimate:
+	if q.Type == pack.Estimate {
 		return withUnit(q.Estimate.Answer, q.Estimate.Unit)
 	}
-	return ""
+	return quiz.Describe(q, quiz.RightAnswer(q))
 }
 
 func formatDuration(d time.Duration) string {
