@@ -96,7 +96,6 @@ type App struct {
 	fadeStart   time.Time
 	quit        bool
 	shotWanted  bool
-	shotErr     string
 	stats       *Stats
 	toast       string
 	toastUntil  time.Time

@@ -79,13 +79,6 @@ func (f *Fonts) MeasureBold(s string, size float64) float64 {
 	return text.Advance(s, f.Face(size, true))
 }
 
-func (f *Fonts) measure(bold bool) layout.Measure {
-	if bold {
-		return f.MeasureBold
-	}
-	return f.Measure
-}
-
 // Align is the horizontal alignment of a line.
 type Align int
 
@@ -121,12 +114,6 @@ func (f *Fonts) drawBlock(dst *ebiten.Image, b layout.Block, x, y float64, bold 
 		f.drawLine(dst, l, x, y+float64(i)*b.LineHeight, b.Size, bold, clr, align)
 	}
 }
-
-var whiteImage = func() *ebiten.Image {
-	img := ebiten.NewImage(3, 3)
-	img.Fill(color.White)
-	return img
-}()
 
 // fillRound fills a rectangle with rounded corners.
 func fillRound(dst *ebiten.Image, r layout.Rect, radius float64, clr color.Color) {

@@ -15,11 +15,9 @@ import (
 // problems inline, and the question that changed on a real card, ready to
 // answer. It updates each time the file is saved again.
 type previewScene struct {
-	file    *pack.File
-	q       *pack.Question // the question shown; nil when the pack cannot be played
-	play    *playScene
-	btn     buttons
-	bannerH float64
+	file *pack.File
+	q    *pack.Question // the question shown; nil when the pack cannot be played
+	play *playScene
 }
 
 // changedQuestion finds the first question of f that is new or differs

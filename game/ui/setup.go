@@ -37,8 +37,6 @@ func newSetup(a *App, preselect []*pack.Pack) *setupScene {
 	return s
 }
 
-var modeLabels = map[quiz.Mode]string{quiz.Accuracy: "Accuracy", quiz.Standard: "Standard", quiz.Confident: "Confidence"}
-
 var modeHelp = map[quiz.Mode]string{
 	quiz.Accuracy:  "Accuracy: 100 points per right answer; no speed or streak bonus. Fair to slow readers.",
 	quiz.Standard:  "Standard: harder questions are worth more, with bonuses for streaks and, with a timer, for speed.",
