@@ -263,7 +263,7 @@ func (s *classSetupScene) Draw(a *App, dst *ebiten.Image) {
 		a.fonts.drawLine(dst, l.text, 4*u, l.y, a.textSize(0.9), true, t.Text, Left)
 	}
 	s.btn.draw(a, dst)
-	msg := "Click a team to rename it. When the teacher enters the answers, only choice questions are asked; in confidence scoring the same letter again changes how sure a team is. Hot-seat asks every type: each team answers on the card in turn."
+	msg := "Click a team to rename it. When the teacher enters the answers, only choice questions are asked; in confidence scoring the same letter again changes how sure a team is. Hot-seat asks every type: each team answers on the card in turn (Page Down passes a team)."
 	clr := t.Muted
 	if s.message != "" {
 		msg, clr = s.message, t.Wrong
@@ -482,10 +482,22 @@ func (s *classPlayScene) startTurn(a *App, from int) {
 	s.lock(a)
 }
 
-// hotSeatUpdate hands the events to the team's card; Esc twice passes the
-// team's turn.
-func (s *classPlayScene) hotSeatUpdate(a *App, evs []Event) {
+// leave goes back to the set-up on a second Esc within three seconds; the
+// game stays saved and can be resumed from there.
+func (s *classPlayScene) leave(a *App) {
 	now := a.now()
+	if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
+		s.persist(a)
+		a.goTo(newClassSetup(a))
+		return
+	}
+	s.escAt = now
+	a.showToast("Press Esc again to leave the game: it is saved, and the set-up can resume it")
+}
+
+// hotSeatUpdate hands the events to the team's card; Page Down passes the
+// team's turn, Esc twice leaves the game.
+func (s *classPlayScene) hotSeatUpdate(a *App, evs []Event) {
 	if len(evs) == 0 { // the card's timer runs without input
 		s.seat.Update(a, nil)
 		a.scene = s
@@ -496,13 +508,14 @@ func (s *classPlayScene) hotSeatUpdate(a *App, evs []Event) {
 			return
 		}
 		if ev.Kind == EvKey && ev.Key == KeyEscape {
-			if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
-				s.escAt = time.Time{}
-				s.startTurn(a, s.turn+1)
-			} else {
-				s.escAt = now
-				a.showToast("Press Esc again: " + s.g.Teams()[s.turn] + " passes this question")
+			s.leave(a)
+			if a.scene != s {
+				return
 			}
+			continue
+		}
+		if ev.Kind == EvKey && ev.Key == KeyPageDown { // the clicker's "next": this team passes
+			s.startTurn(a, s.turn+1)
 			continue
 		}
 		s.seat.Update(a, []Event{ev})
@@ -561,7 +574,11 @@ func (s *classPlayScene) handle(a *App, ev Event) bool {
 				a.goTo(newTitle(a))
 				return true
 			}
-			s.team = -1
+			if s.team >= 0 {
+				s.team = -1 // first, no team chosen
+				return true
+			}
+			s.leave(a)
 			return true
 		}
 	}

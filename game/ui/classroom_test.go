@@ -215,7 +215,7 @@ func TestClassroomConfidence(t *testing.T) {
 // TestClassroomHotSeat: teams answer in turn on the card, any question
 // type; a team can pass; the lock comes after the last team.
 func TestClassroomHotSeat(t *testing.T) {
-	a, _, clk := testApp(t, 1280, 720)
+	a, _, _ := testApp(t, 1280, 720)
 	g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 20, Seed: 5, HotSeat: true})
 	if err != nil {
 		t.Fatal(err)
@@ -239,9 +239,7 @@ func TestClassroomHotSeat(t *testing.T) {
 		if p.turn != 1 {
 			t.Fatalf("question %d: team B's turn did not come (turn %d)", q, p.turn)
 		}
-		a.Step([]Event{KeyEvent(KeyEscape)})
-		clk.Advance(time.Second)
-		a.Step([]Event{KeyEvent(KeyEscape)}) // B passes
+		a.Step([]Event{KeyEvent(KeyPageDown)}) // B passes
 		if p.view != viewReveal {
 			t.Fatalf("question %d: no reveal after both turns", q)
 		}
@@ -294,5 +292,36 @@ func TestClassroomHotSeatTimerAndProjector(t *testing.T) {
 	a.goTo(newTitle(a))
 	if a.theme == Themes["contrast"] || a.textFactor() != 1 {
 		t.Error("the projector look outlived the game")
+	}
+}
+
+// TestClassroomEscLeaves: Esc first unselects the team, then twice leaves
+// for the set-up, which offers to resume the saved game; in hot-seat too.
+func TestClassroomEscLeaves(t *testing.T) {
+	for _, hot := range []bool{false, true} {
+		a, _, clk := testApp(t, 1280, 720)
+		g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 5, Seed: 4, HotSeat: hot})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newClassPlay(a, g)
+		a.scene = p
+		a.Step([]Event{RuneEvent('1')}) // a team chosen (in hot-seat: a key on the card)
+		presses := 3                    // unchoose the team, then twice to leave
+		if hot {
+			presses = 2
+		}
+		for range presses {
+			a.Step([]Event{KeyEvent(KeyEscape)})
+			clk.Advance(time.Second)
+		}
+		s, ok := a.scene.(*classSetupScene)
+		if !ok || !s.resumeable {
+			t.Fatalf("hot-seat %v: Esc led to %T (resumable %v)", hot, a.scene, ok && s.resumeable)
+		}
+		a.Step([]Event{KeyEvent(KeyEscape)})
+		if _, ok := a.scene.(*titleScene); !ok {
+			t.Errorf("hot-seat %v: Esc in the set-up led to %T", hot, a.scene)
+		}
 	}
 }
