@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite REFERENCES.md from the packs")
 
 func load(t *testing.T) *pack.Set {
 	t.Helper()
-	return pack.Load(pack.Location{FS: questions.FS, Root: ".", Display: "questions"})
+	return pack.Load(pack.Location{FS: questions.FS, Root: ".", Display: "questions", Shipped: true})
 }
 
 // TestShippedPacksAreClean: the embedded packs load with no error and no
@@ -130,6 +131,18 @@ func TestNoUnverifiedIdentifiers(t *testing.T) {
 type work struct {
 	doi, pmid, citation string
 	citedBy             []string
+	// designs and findings as the citing questions give them, each once.
+	designs  []string
+	findings []string
+}
+
+func (w *work) note(s pack.Source) {
+	if d := s.Design.Label(); d != "" && !slices.Contains(w.designs, d) {
+		w.designs = append(w.designs, d)
+	}
+	if s.Finding != "" && !slices.Contains(w.findings, s.Finding) {
+		w.findings = append(w.findings, s.Finding)
+	}
 }
 
 func (w *work) key() string {
@@ -157,9 +170,11 @@ func works(set *pack.Set) []*work {
 						old.pmid = s.PMID
 					}
 					old.citedBy = append(old.citedBy, p.Questions[i].Key(p))
+					old.note(s)
 					continue
 				}
 				w.citedBy = []string{p.Questions[i].Key(p)}
+				w.note(s)
 				byKey[w.key()] = w
 				out = append(out, w)
 			}
@@ -182,7 +197,11 @@ func references(set *pack.Set) string {
 		if w.pmid != "" {
 			ids = append(ids, "PMID: ["+w.pmid+"](https://pubmed.ncbi.nlm.nih.gov/"+w.pmid+"/)")
 		}
-		fmt.Fprintf(&b, "- %s %s  \n  Cited by: %s\n", w.citation, strings.Join(ids, " · "), strings.Join(w.citedBy, ", "))
+		fmt.Fprintf(&b, "- %s %s  \n", w.citation, strings.Join(ids, " · "))
+		if len(w.designs) > 0 {
+			fmt.Fprintf(&b, "  %s: %s  \n", strings.Join(w.designs, " / "), strings.Join(w.findings, " · "))
+		}
+		fmt.Fprintf(&b, "  Cited by: %s\n", strings.Join(w.citedBy, ", "))
 	}
 	fmt.Fprintf(&b, "\n%d works.\n", len(ws))
 	return b.String()

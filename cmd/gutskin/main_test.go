@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,10 +43,40 @@ rationale_true = "Yes."
 rationale_false = "No."
 evidence = "established"
 explanation = "Because."
+checked = 2026-01-02
 [[questions.sources]]
 citation = "A. Journal."
 doi = "10.1000/x"
+design = "textbook"
+finding = "What the textbook says."
 `
+
+// TestValidateManyWarnings: a large pack with warnings only stays playable;
+// the list stops at the cap but the counts are whole (issue 17).
+func TestValidateManyWarnings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.SplitN(goodPack, "[[questions]]", 2)[0])
+	for i := range 1000 {
+		fmt.Fprintf(&b, "[[questions]]\nid = \"q%d\"\ntype = \"truefalse\"\nprompt = \"True %d?\"\ndifficulty = 1\nanswer = true\n\n", i, i)
+	}
+	file := filepath.Join(t.TempDir(), "big.toml")
+	os.WriteFile(file, []byte(b.String()), 0o644)
+	code, _, stderr := runCmd("validate", file)
+	if code != exitOK || !strings.Contains(stderr, "1 files, 1 playable packs, 1000 questions: 0 errors, 6000 warnings") ||
+		!strings.Contains(stderr, "note: and 5500 more problems not shown (0 errors, 5500 warnings)") {
+		t.Errorf("exit %d:\n%s", code, stderr[max(0, len(stderr)-400):])
+	}
+	code, stdout, _ := runCmd("validate", "--json", file)
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if f := rep.Files[0]; code != exitOK || rep.Errors != 0 || rep.Warnings != 6000 || !f.Playable || !f.Truncated ||
+		f.Omitted != 5500 || f.Warnings != 6000 || len(f.Diagnostics) != 500 {
+		t.Errorf("--json: exit %d, errors %d, warnings %d, file %+v", code, rep.Errors, rep.Warnings,
+			jsonFile{File: f.File, Playable: f.Playable, Truncated: f.Truncated, Omitted: f.Omitted, Warnings: f.Warnings})
+	}
+}
 
 func TestValidateFilesAndFolders(t *testing.T) {
 	dir := t.TempDir()

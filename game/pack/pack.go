@@ -100,10 +100,13 @@ type Question struct {
 	Difficulty  int // 1-3
 	Explanation string
 	Evidence    Evidence
-	Sources     []Source
-	Tags        []string
-	Image       string // path relative to the pack's folder, or ""
-	TimeLimit   int    // seconds, 0 when the round's timer applies
+	// Checked is the date (YYYY-MM-DD) the question's claims were last
+	// checked against its sources, or "".
+	Checked   string
+	Sources   []Source
+	Tags      []string
+	Image     string // path relative to the pack's folder, or ""
+	TimeLimit int    // seconds, 0 when the round's timer applies
 
 	// Choices holds the options of single, multi and truefalse questions
 	// (truefalse has exactly two: "True" then "False").
@@ -169,6 +172,26 @@ type Source struct {
 	DOI      string
 	PMID     string
 	URL      string
+	// Design is what kind of study or work the source is.
+	Design Design
+	// Finding says, in at most MaxFinding characters, who was studied, how
+	// many, and the result with its number.
+	Finding string
+}
+
+// Summary is the source's design and finding in one line, as the feedback
+// card and the classroom reveal show it: "Randomised trial: 303 adults ...".
+// It is "" when the source gives neither.
+func (s Source) Summary() string {
+	switch {
+	case s.Design == "" && s.Finding == "":
+		return ""
+	case s.Design == "":
+		return s.Finding
+	case s.Finding == "":
+		return s.Design.Label()
+	}
+	return s.Design.Label() + ": " + s.Finding
 }
 
 // Link is the best address of the source: its DOI, PubMed or URL.

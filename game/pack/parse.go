@@ -21,7 +21,7 @@ import (
 )
 
 // MaxFileSize is the largest pack file accepted, in bytes.
-const MaxFileSize = 1 << 20
+const MaxFileSize = 4 << 20
 
 // MaxNesting bounds how deeply arrays and inline tables may nest. A pack
 // needs 3 levels; the TOML decoder's memory grows steeply with depth (deep
@@ -125,44 +125,65 @@ var (
 	pmidPattern = regexp.MustCompile(`^[0-9]{1,9}$`)
 )
 
+// Options changes how strictly a pack is checked.
+type Options struct {
+	// Shipped marks a pack that ships with the game: what user packs are
+	// only warned about (a source's design and finding, a question's
+	// checked date) is an error in it.
+	Shipped bool
+}
+
 // Parse decodes and validates one pack file. name is used in diagnostics;
 // dir is the pack's folder inside fsys, against which image paths are checked
 // (fsys may be nil, and then images are not looked up). The pack is returned
 // whenever the TOML could be read, even with errors, so that tools can show
-// what it holds; it is playable only when no diagnostic is an error.
+// what it holds; it is playable only when no diagnostic is an error. Problems
+// past MaxDiagnostics are not returned: ParseFile counts them.
 func Parse(name string, data []byte, fsys fs.FS, dir string) (*Pack, []Diagnostic) {
-	d := &decoder{file: name}
+	f := ParseFile(name, data, fsys, dir, Options{})
+	return f.Pack, f.Diagnostics
+}
+
+// ParseFile is Parse with options, returning the whole outcome: the pack,
+// the diagnostics kept and the count of those past the cap.
+func ParseFile(name string, data []byte, fsys fs.FS, dir string, opts Options) *File {
+	d := &decoder{file: name, shipped: opts.Shipped}
+	f := &File{Name: name}
+	f.Pack = d.parse(data, fsys, dir)
+	sortDiagnostics(d.diags)
+	f.Diagnostics, f.Omitted = d.diags, d.omitted
+	return f
+}
+
+func (d *decoder) parse(data []byte, fsys fs.FS, dir string) *Pack {
 	if len(data) > MaxFileSize {
-		d.errAt(pos{1, 1}, "file is %d bytes, over the %d-byte (1 MiB) limit", len(data), MaxFileSize)
-		return nil, d.diags
+		d.errAt(pos{1, 1}, "file is %d bytes, over the %d-byte (%s) limit", len(data), MaxFileSize, sizeName(MaxFileSize))
+		return nil
 	}
 	if !utf8.Valid(data) {
 		d.errAt(firstInvalidUTF8(data), "file is not valid UTF-8")
-		return nil, d.diags
+		return nil
 	}
 	if at, ok := nestingOK(data); !ok {
 		d.errAt(at, "arrays or inline tables nested more than %d deep", MaxNesting)
-		return nil, d.diags
+		return nil
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		d.errAt(syntaxPos(err), "%s", syntaxMessage(err))
-		return nil, d.diags
+		return nil
 	}
 	d.pos = scanPositions(data)
 	p := d.pack(raw)
-	p.File, p.Dir, p.idPos, p.fsys = name, dir, d.at("id"), fsys
+	p.File, p.Dir, p.idPos, p.fsys = d.file, dir, d.at("id"), fsys
 	if fsys != nil {
 		d.checkImages(p, fsys, dir)
 	}
-	sortDiagnostics(d.diags)
-	if d.dropped > 0 {
-		last := d.diags[len(d.diags)-1]
-		d.diags = append(d.diags, Diagnostic{File: name, Line: last.Line, Col: last.Col, Severity: Error,
-			Message: fmt.Sprintf("and %d more problems not shown", d.dropped)})
-	}
-	return p, d.diags
+	return p
 }
+
+// sizeName writes a byte count in MiB.
+func sizeName(n int) string { return strconv.Itoa(n>>20) + " MiB" }
 
 func sortDiagnostics(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
@@ -221,18 +242,21 @@ func syntaxMessage(err error) string {
 
 type decoder struct {
 	file    string
+	shipped bool
 	pos     positions
 	diags   []Diagnostic
-	dropped int // diagnostics past MaxDiagnostics
+	omitted Omitted // diagnostics past MaxDiagnostics, counted
 }
 
 // MaxDiagnostics bounds the problems kept for one file; a hostile file with
 // a hundred thousand bad keys gets the first ones and a count of the rest.
+// The cap limits what is kept and printed, never what a pack is: the problems
+// past it are still counted by severity (File.Omitted).
 const MaxDiagnostics = 500
 
 func (d *decoder) add(diag Diagnostic) {
 	if len(d.diags) >= MaxDiagnostics {
-		d.dropped++
+		d.omitted.count(diag.Severity)
 		return
 	}
 	d.diags = append(d.diags, diag)
@@ -260,6 +284,24 @@ func (d *decoder) errorf(path, format string, args ...any) {
 	d.errAt(d.at(path), format, args...)
 }
 
+// needf reports a key that shipped packs must have and user packs should
+// have: an error in a shipped pack, a warning elsewhere.
+func (d *decoder) needf(path, format string, args ...any) {
+	if d.shipped {
+		d.errorf(path, format, args...)
+		return
+	}
+	d.warnf(path, format, args...)
+}
+
+func designList() string {
+	names := make([]string, len(Designs))
+	for i, ds := range Designs {
+		names[i] = string(ds)
+	}
+	return strings.Join(names, ", ")
+}
+
 func (d *decoder) warnf(path, format string, args ...any) {
 	p := d.at(path)
 	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
@@ -279,11 +321,11 @@ func (k keySet) has(key string) bool {
 
 var (
 	packKeys     = keySet{"id", "title", "mechanism", "version", "language", "authors", "licence", "last_reviewed", "questions"}
-	questionKeys = keySet{"id", "type", "prompt", "difficulty", "explanation", "evidence", "sources", "tags", "image", "time_limit",
+	questionKeys = keySet{"id", "type", "prompt", "difficulty", "explanation", "evidence", "checked", "sources", "tags", "image", "time_limit",
 		"choices", "answer", "rationale_true", "rationale_false", "misconception", "steps", "pairs", "estimate"}
 	choiceKeys   = keySet{"text", "correct", "rationale", "misconception"}
 	pairKeys     = keySet{"left", "right", "rationale"}
-	sourceKeys   = keySet{"citation", "doi", "pmid", "url"}
+	sourceKeys   = keySet{"citation", "doi", "pmid", "url", "design", "finding"}
 	estimateKeys = keySet{"answer", "min", "max", "unit", "scale", "tolerance", "step"}
 	// typeKeys are the question keys that belong to one type only.
 	typeKeys = map[string][]Type{
@@ -310,7 +352,7 @@ func (d *decoder) unknownKeys(m map[string]any, path string, allowed keySet, whe
 	sort.Strings(bad)
 	for _, k := range bad {
 		if len(d.diags) >= MaxDiagnostics { // no room: count, do not compose
-			d.dropped++
+			d.omitted.count(Error)
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q", k)
@@ -649,7 +691,15 @@ func (d *decoder) question(m map[string]any, qp string) Question {
 	} else {
 		d.warnf(qp, "question %q has no evidence level", q.ID)
 	}
+	if _, ok := m["checked"]; ok {
+		q.Checked = d.date(m, qp, "checked")
+	} else {
+		d.needf(qp, "question %q has no checked date (checked = YYYY-MM-DD: when its claims were last checked against its sources)", q.ID)
+	}
 	q.Sources = d.sources(m, qp, q.ID)
+	if msg := labelProblem(q.Evidence, q.Sources); msg != "" {
+		d.errorf(join(qp, "evidence"), "%s", msg)
+	}
 	q.Tags = d.texts(m, qp, "tags", false, maxShort, maxTags)
 	if _, ok := m["image"]; ok {
 		q.Image = d.text(m, qp, "image", false, 300)
@@ -773,6 +823,19 @@ func (d *decoder) sources(m map[string]any, qp, qid string) []Source {
 			if s.PMID != "" && !pmidPattern.MatchString(s.PMID) {
 				d.errorf(join(sp, "pmid"), "pmid %q must be digits only", s.PMID)
 			}
+		}
+		if _, ok := sm["design"]; ok {
+			s.Design = Design(d.text(sm, sp, "design", false, maxShort))
+			if s.Design != "" && !s.Design.Known() {
+				d.errorf(join(sp, "design"), "unknown design %q (want one of: %s)", s.Design, designList())
+			}
+		} else {
+			d.needf(sp, "source has no design (the kind of study, such as \"randomised trial\": see questions/README.md)")
+		}
+		if _, ok := sm["finding"]; ok {
+			s.Finding = d.text(sm, sp, "finding", false, MaxFinding)
+		} else {
+			d.needf(sp, "source has no finding (who was studied, how many, and the result with its number)")
 		}
 		if _, ok := sm["url"]; ok {
 			s.URL = d.text(sm, sp, "url", false, 500)
