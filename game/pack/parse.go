@@ -322,7 +322,7 @@ func (k keySet) has(key string) bool {
 var (
 	packKeys     = keySet{"id", "title", "mechanism", "version", "language", "authors", "licence", "last_reviewed", "questions"}
 	questionKeys = keySet{"id", "type", "prompt", "difficulty", "explanation", "evidence", "checked", "sources", "tags", "image", "time_limit",
-		"choices", "answer", "rationale_true", "rationale_false", "misconception", "steps", "pairs", "estimate"}
+		"choices", "answer", "rationale_true", "rationale_false", "misconception", "steps", "pairs", "distractors", "estimate"}
 	choiceKeys   = keySet{"text", "correct", "rationale", "misconception"}
 	pairKeys     = keySet{"left", "right", "rationale"}
 	sourceKeys   = keySet{"citation", "doi", "pmid", "url", "design", "finding"}
@@ -336,6 +336,7 @@ var (
 		"misconception":   {TrueFalse},
 		"steps":           {Order},
 		"pairs":           {Match},
+		"distractors":     {Match},
 		"estimate":        {Estimate},
 	}
 )
@@ -770,6 +771,10 @@ func (d *decoder) keyPositions(qp string, q *Question) {
 			put(k, k)
 		}
 	}
+	for i := range q.Distractors {
+		k := "distractors." + strconv.Itoa(i)
+		put(k, k)
+	}
 }
 
 func containsType(ts []Type, t Type) bool {
@@ -948,8 +953,29 @@ func (d *decoder) pairs(m map[string]any, qp string, q *Question) {
 		rights = append(rights, pr.Right)
 	}
 	d.distinct(lefts, pp, "left side")
+	if _, ok := m["distractors"]; ok {
+		dp := join(qp, "distractors")
+		q.Distractors = d.texts(m, qp, "distractors", false, maxPairSide, 64)
+		if len(q.Distractors) > MaxDistractors {
+			d.errorf(dp, "match question has %s, at most %d", count(len(q.Distractors), "distractor"), MaxDistractors)
+		}
+		seen := map[string]bool{}
+		for _, r := range rights {
+			seen[r] = true
+		}
+		for i, x := range q.Distractors {
+			if seen[x] {
+				d.errorf(join(dp, strconv.Itoa(i)), "distractor %q is also a right side or another distractor", x)
+			}
+			seen[x] = true
+		}
+	}
 	d.distinct(rights, pp, "right side")
 }
+
+// MaxDistractors is how many extra right-hand options a match question may
+// offer, options that pair with nothing.
+const MaxDistractors = 3
 
 func (d *decoder) estimate(m map[string]any, qp string, q *Question) {
 	v, ok := m["estimate"]
