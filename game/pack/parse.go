@@ -6,6 +6,7 @@ import (
 	"image"
 	_ "image/jpeg" // image formats a pack may use
 	_ "image/png"
+	"io"
 	"io/fs"
 	"math"
 	"net/url"
@@ -1093,7 +1094,13 @@ func checkImage(fsys fs.FS, name string) string {
 		return "cannot be read"
 	}
 	defer f.Close()
-	cfg, format, err := image.DecodeConfig(f)
+	return ImageProblem(f)
+}
+
+// ImageProblem reads an image's header from r and says what keeps it from
+// being a question's image ("is not a PNG or JPEG image"), or "".
+func ImageProblem(r io.Reader) string {
+	cfg, format, err := image.DecodeConfig(r)
 	switch {
 	case err != nil:
 		return "is not a PNG or JPEG image"
