@@ -76,8 +76,8 @@ type Pack struct {
 	// paths are relative to it.
 	Dir string
 
-	idPos pos   // where the pack's id is written
-	fsys  fs.FS // where the pack was read from, for its images
+	idPos Position // where the pack's id is written
+	fsys  fs.FS    // where the pack was read from, for its images
 }
 
 // OpenImage opens a question's image from where the pack was loaded.
@@ -187,7 +187,7 @@ type Source struct {
 	URL      string
 	// Design is what kind of study or work the source is.
 	Design Design
-	// Finding says, in at most MaxFinding characters, who was studied, how
+	// Finding says, in at most Limits.Finding characters, who was studied, how
 	// many, and the result with its number.
 	Finding string
 }

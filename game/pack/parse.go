@@ -30,94 +30,6 @@ const MaxFileSize = 4 << 20
 // it is decoded.
 const MaxNesting = 32
 
-// nestingOK reports whether brackets and braces outside strings and comments
-// nest at most MaxNesting deep, and else where they first go deeper. It is
-// one linear pass over the source.
-func nestingOK(src []byte) (pos, bool) {
-	depth, line, col := 0, 1, 1
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch c {
-		case '\n':
-			line, col = line+1, 1
-			continue
-		case '#':
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
-		case '"', '\'':
-			// Skip the string; count the lines it spans.
-			end := skipString(src, i)
-			for _, b := range src[i:end] {
-				if b == '\n' {
-					line++
-					col = 0
-				}
-				col++
-			}
-			i = end - 1
-			continue
-		case '[', '{':
-			depth++
-			if depth > MaxNesting {
-				return pos{line, col}, false
-			}
-		case ']', '}':
-			depth = max(0, depth-1)
-		}
-		if c&0xC0 != 0x80 {
-			col++
-		}
-	}
-	return pos{}, true
-}
-
-// skipString returns the index just past the string starting at src[i].
-func skipString(src []byte, i int) int {
-	q := src[i]
-	triple := i+2 < len(src) && src[i+1] == q && src[i+2] == q
-	j := i + 1
-	if triple {
-		j = i + 3
-	}
-	for j < len(src) {
-		switch {
-		case src[j] == '\\' && q == '"':
-			j += 2
-			continue
-		case !triple && src[j] == '\n':
-			return j
-		case src[j] == q:
-			if !triple {
-				return j + 1
-			}
-			if j+2 < len(src) && src[j+1] == q && src[j+2] == q {
-				return j + 3
-			}
-		}
-		j++
-	}
-	return len(src)
-}
-
-// Text limits, in characters. They keep every text inside its card and keep
-// hostile packs from making the layout code work on megabytes of text.
-const (
-	maxID          = 64
-	maxTitle       = 100
-	maxMechanism   = 1200
-	maxPrompt      = 400
-	maxExplanation = 700
-	maxChoice      = 160
-	maxRationale   = 400
-	maxMisconcept  = 100
-	maxPairSide    = 100
-	maxStep        = 120
-	maxCitation    = 400
-	maxShort       = 100 // version, language, licence, author, unit, tag
-	maxTags        = 20
-	maxAuthors     = 50
-)
 
 var (
 	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -158,14 +70,15 @@ func ParseFile(name string, data []byte, fsys fs.FS, dir string, opts Options) *
 
 func (d *decoder) parse(data []byte, fsys fs.FS, dir string) *Pack {
 	if len(data) > MaxFileSize {
-		d.errAt(pos{1, 1}, "file is %d bytes, over the %d-byte (%s) limit", len(data), MaxFileSize, sizeName(MaxFileSize))
+		d.errAt(Position{1, 1}, "file is %d bytes, over the %d-byte (%s) limit", len(data), MaxFileSize, sizeName(MaxFileSize))
 		return nil
 	}
 	if !utf8.Valid(data) {
 		d.errAt(firstInvalidUTF8(data), "file is not valid UTF-8")
 		return nil
 	}
-	if at, ok := nestingOK(data); !ok {
+	keys, at, ok := scanPositions(data)
+	if !ok {
 		d.errAt(at, "arrays or inline tables nested more than %d deep", MaxNesting)
 		return nil
 	}
@@ -174,7 +87,7 @@ func (d *decoder) parse(data []byte, fsys fs.FS, dir string) *Pack {
 		d.errAt(syntaxPos(err), "%s", syntaxMessage(err))
 		return nil
 	}
-	d.pos = scanPositions(data)
+	d.pos = keys
 	p := d.pack(raw)
 	p.File, p.Dir, p.idPos, p.fsys = d.file, dir, d.at("id"), fsys
 	if fsys != nil {
@@ -198,18 +111,18 @@ func sortDiagnostics(ds []Diagnostic) {
 	})
 }
 
-func firstInvalidUTF8(data []byte) pos {
-	p := pos{1, 1}
+func firstInvalidUTF8(data []byte) Position {
+	p := Position{1, 1}
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return p
 		}
 		if r == '\n' {
-			p.line++
-			p.col = 1
+			p.Line++
+			p.Col = 1
 		} else {
-			p.col++
+			p.Col++
 		}
 		i += n
 	}
@@ -218,17 +131,17 @@ func firstInvalidUTF8(data []byte) pos {
 
 var lineInText = regexp.MustCompile(`line (\d+)`)
 
-func syntaxPos(err error) pos {
+func syntaxPos(err error) Position {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return pos{max(pe.Position.Line, 1), max(pe.Position.Col, 1)}
+		return Position{max(pe.Position.Line, 1), max(pe.Position.Col, 1)}
 	}
 	if m := lineInText.FindStringSubmatch(err.Error()); m != nil {
 		if n, e := strconv.Atoi(m[1]); e == nil {
-			return pos{n, 1}
+			return Position{n, 1}
 		}
 	}
-	return pos{1, 1}
+	return Position{1, 1}
 }
 
 func syntaxMessage(err error) string {
@@ -264,21 +177,21 @@ func (d *decoder) add(diag Diagnostic) {
 }
 
 // at finds the position of a path, or of its nearest recorded parent.
-func (d *decoder) at(p string) pos {
+func (d *decoder) at(p string) Position {
 	for {
 		if ps, ok := d.pos[p]; ok {
 			return ps
 		}
 		i := strings.LastIndexByte(p, '.')
 		if i < 0 {
-			return pos{1, 1}
+			return Position{1, 1}
 		}
 		p = p[:i]
 	}
 }
 
-func (d *decoder) errAt(p pos, format string, args ...any) {
-	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Error, Message: fmt.Sprintf(format, args...)})
+func (d *decoder) errAt(p Position, format string, args ...any) {
+	d.add(Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
 func (d *decoder) errorf(path, format string, args ...any) {
@@ -305,7 +218,7 @@ func designList() string {
 
 func (d *decoder) warnf(path, format string, args ...any) {
 	p := d.at(path)
-	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	d.add(Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
 // keySet is the set of keys a table may hold.
@@ -582,7 +495,7 @@ func (d *decoder) tables(m map[string]any, path, key string) ([]map[string]any, 
 }
 
 func (d *decoder) id(m map[string]any, path, what string) string {
-	s := d.text(m, path, "id", true, maxID)
+	s := d.text(m, path, "id", true, Limits.ID)
 	if s != "" && !idPattern.MatchString(s) {
 		d.errorf(join(path, "id"), "%s id %q must be lowercase letters, digits and single hyphens (like \"gut-barrier\")", what, s)
 	}
@@ -593,20 +506,20 @@ func (d *decoder) pack(raw map[string]any) *Pack {
 	p := &Pack{}
 	d.unknownKeys(raw, "", packKeys, "")
 	p.ID = d.id(raw, "", "pack")
-	p.Title = d.text(raw, "", "title", true, maxTitle)
-	p.Mechanism = d.text(raw, "", "mechanism", true, maxMechanism)
-	p.Version = d.text(raw, "", "version", true, maxShort)
-	p.Language = d.text(raw, "", "language", true, maxShort)
+	p.Title = d.text(raw, "", "title", true, Limits.Title)
+	p.Mechanism = d.text(raw, "", "mechanism", true, Limits.Mechanism)
+	p.Version = d.text(raw, "", "version", true, Limits.Short)
+	p.Language = d.text(raw, "", "language", true, Limits.Short)
 	if p.Language != "" && !langPattern.MatchString(p.Language) {
 		d.errorf("language", "language %q is not a language tag such as \"en\" or \"pt-BR\"", p.Language)
 	}
-	p.Authors = d.texts(raw, "", "authors", true, maxShort, maxAuthors)
+	p.Authors = d.texts(raw, "", "authors", true, Limits.Short, Limits.Authors)
 	if _, ok := raw["authors"]; ok && len(p.Authors) == 0 {
 		if arr, isArr := raw["authors"].([]any); isArr && len(arr) == 0 {
 			d.errorf("authors", "authors is empty: name at least one")
 		}
 	}
-	p.Licence = d.text(raw, "", "licence", true, maxShort)
+	p.Licence = d.text(raw, "", "licence", true, Limits.Short)
 	p.LastReviewed = d.date(raw, "", "last_reviewed")
 
 	qs, ok := d.tables(raw, "", "questions")
@@ -627,7 +540,7 @@ func (d *decoder) pack(raw map[string]any) *Pack {
 			if first, dup := seen[q.ID]; dup {
 				d.errorf(join(qp, "id"), "duplicate question id %q (first at line %d)", q.ID, first)
 			} else {
-				seen[q.ID] = d.at(join(qp, "id")).line
+				seen[q.ID] = d.at(join(qp, "id")).Line
 			}
 		}
 		p.Questions = append(p.Questions, q)
@@ -654,10 +567,10 @@ func (d *decoder) date(m map[string]any, path, key string) string {
 }
 
 func (d *decoder) question(m map[string]any, qp string) Question {
-	q := Question{Line: d.at(qp).line}
+	q := Question{Line: d.at(qp).Line}
 	d.unknownKeys(m, qp, questionKeys, "a question")
 	q.ID = d.id(m, qp, "question")
-	typ := d.text(m, qp, "type", true, maxShort)
+	typ := d.text(m, qp, "type", true, Limits.Short)
 	q.Type = Type(typ)
 	known := false
 	for _, t := range Types {
@@ -666,21 +579,21 @@ func (d *decoder) question(m map[string]any, qp string) Question {
 	if typ != "" && !known {
 		d.errorf(join(qp, "type"), "unknown question type %q (want single, multi, truefalse, order, match or estimate)", typ)
 	}
-	q.Prompt = d.text(m, qp, "prompt", true, maxPrompt)
+	q.Prompt = d.text(m, qp, "prompt", true, Limits.Prompt)
 	if n, ok := d.integer(m, qp, "difficulty", true); ok {
-		if n < 1 || n > 3 {
-			d.errorf(join(qp, "difficulty"), "difficulty %d out of range (1 to 3)", n)
+		if r := Limits.Difficulty; !r.Holds(int(n)) {
+			d.errorf(join(qp, "difficulty"), "difficulty %d out of range (%d to %d)", n, r.Min, r.Max)
 		} else {
 			q.Difficulty = int(n)
 		}
 	}
 	if _, ok := m["explanation"]; ok {
-		q.Explanation = d.text(m, qp, "explanation", false, maxExplanation)
+		q.Explanation = d.text(m, qp, "explanation", false, Limits.Explanation)
 	} else {
 		d.warnf(qp, "question %q has no explanation", q.ID)
 	}
 	if _, ok := m["evidence"]; ok {
-		ev := d.text(m, qp, "evidence", false, maxShort)
+		ev := d.text(m, qp, "evidence", false, Limits.Short)
 		q.Evidence = Evidence(ev)
 		valid := false
 		for _, e := range EvidenceLevels {
@@ -702,13 +615,13 @@ func (d *decoder) question(m map[string]any, qp string) Question {
 	if msg := labelProblem(q.Evidence, q.Sources); msg != "" {
 		d.errorf(join(qp, "evidence"), "%s", msg)
 	}
-	q.Tags = d.texts(m, qp, "tags", false, maxShort, maxTags)
+	q.Tags = d.texts(m, qp, "tags", false, Limits.Short, Limits.Tags)
 	if _, ok := m["image"]; ok {
 		q.Image = d.text(m, qp, "image", false, 300)
 	}
 	if n, ok := d.integer(m, qp, "time_limit", false); ok {
-		if n < 5 || n > 600 {
-			d.errorf(join(qp, "time_limit"), "time_limit %d out of range (5 to 600 seconds)", n)
+		if r := Limits.TimeLimit; !r.Holds(int(n)) {
+			d.errorf(join(qp, "time_limit"), "time_limit %d out of range (%d to %d seconds)", n, r.Min, r.Max)
 		} else {
 			q.TimeLimit = int(n)
 		}
@@ -732,9 +645,9 @@ func (d *decoder) question(m map[string]any, qp string) Question {
 	case TrueFalse:
 		d.trueFalse(m, qp, &q)
 	case Order:
-		q.Steps = d.texts(m, qp, "steps", true, maxStep, 64)
-		if _, ok := m["steps"]; ok && (len(q.Steps) < 3 || len(q.Steps) > 7) {
-			d.errorf(join(qp, "steps"), "order question has %s, want 3 to 7", count(len(q.Steps), "step"))
+		q.Steps = d.texts(m, qp, "steps", true, Limits.Step, 64)
+		if _, ok := m["steps"]; ok && !Limits.Steps.Holds(len(q.Steps)) {
+			d.errorf(join(qp, "steps"), "order question has %s, want %d to %d", count(len(q.Steps), "step"), Limits.Steps.Min, Limits.Steps.Max)
 		}
 		d.distinct(q.Steps, join(qp, "steps"), "step")
 	case Match:
@@ -752,7 +665,7 @@ func (d *decoder) keyPositions(qp string, q *Question) {
 	q.Pos = map[string]Position{}
 	put := func(key, path string) {
 		if p, ok := d.pos[join(qp, path)]; ok {
-			q.Pos[key] = Position{p.line, p.col}
+			q.Pos[key] = p
 		}
 	}
 	for _, k := range []string{"prompt", "explanation", "rationale_true", "rationale_false"} {
@@ -813,7 +726,7 @@ func (d *decoder) sources(m map[string]any, qp, qid string) []Source {
 	for i, sm := range ts {
 		sp := join(join(qp, "sources"), strconv.Itoa(i))
 		d.unknownKeys(sm, sp, sourceKeys, "a source")
-		s := Source{Citation: d.text(sm, sp, "citation", true, maxCitation)}
+		s := Source{Citation: d.text(sm, sp, "citation", true, Limits.Citation)}
 		if _, ok := sm["doi"]; ok {
 			s.DOI = strings.TrimPrefix(strings.TrimPrefix(d.text(sm, sp, "doi", false, 200), "https://doi.org/"), "doi:")
 			if s.DOI != "" && !doiPattern.MatchString(s.DOI) {
@@ -831,7 +744,7 @@ func (d *decoder) sources(m map[string]any, qp, qid string) []Source {
 			}
 		}
 		if _, ok := sm["design"]; ok {
-			s.Design = Design(d.text(sm, sp, "design", false, maxShort))
+			s.Design = Design(d.text(sm, sp, "design", false, Limits.Short))
 			if s.Design != "" && !s.Design.Known() {
 				d.errorf(join(sp, "design"), "unknown design %q (want one of: %s)", s.Design, designList())
 			}
@@ -839,7 +752,7 @@ func (d *decoder) sources(m map[string]any, qp, qid string) []Source {
 			d.needf(sp, "source has no design (the kind of study, such as \"randomised trial\": see questions/README.md)")
 		}
 		if _, ok := sm["finding"]; ok {
-			s.Finding = d.text(sm, sp, "finding", false, MaxFinding)
+			s.Finding = d.text(sm, sp, "finding", false, Limits.Finding)
 		} else {
 			d.needf(sp, "source has no finding (who was studied, how many, and the result with its number)")
 		}
@@ -862,27 +775,24 @@ func (d *decoder) choices(m map[string]any, qp string, q *Question) {
 		}
 		return
 	}
-	lo, hi := 2, 6
-	if q.Type == Multi {
-		hi = 8
-	}
+	r := Limits.Choices[q.Type]
 	cp := join(qp, "choices")
-	if len(ts) < lo || len(ts) > hi {
-		d.errorf(cp, "%s question has %s, want %d to %d", q.Type, count(len(ts), "choice"), lo, hi)
+	if !r.Holds(len(ts)) {
+		d.errorf(cp, "%s question has %s, want %d to %d", q.Type, count(len(ts), "choice"), r.Min, r.Max)
 	}
 	texts := make([]string, 0, len(ts))
 	for i, cm := range ts {
 		p := join(cp, strconv.Itoa(i))
 		d.unknownKeys(cm, p, choiceKeys, "a choice")
-		c := Choice{Text: d.text(cm, p, "text", true, maxChoice)}
+		c := Choice{Text: d.text(cm, p, "text", true, Limits.Choice)}
 		c.Correct, _ = d.boolean(cm, p, "correct", false)
 		if _, ok := cm["rationale"]; ok {
-			c.Rationale = d.text(cm, p, "rationale", false, maxRationale)
+			c.Rationale = d.text(cm, p, "rationale", false, Limits.Rationale)
 		} else {
 			d.warnf(p, "choice %d of question %q has no rationale", i+1, q.ID)
 		}
 		if _, ok := cm["misconception"]; ok {
-			c.Misconception = d.text(cm, p, "misconception", false, maxMisconcept)
+			c.Misconception = d.text(cm, p, "misconception", false, Limits.Misconception)
 			if c.Correct {
 				d.errorf(join(p, "misconception"), "misconception on a correct choice: label the wrong choices only")
 			}
@@ -907,17 +817,17 @@ func (d *decoder) trueFalse(m map[string]any, qp string, q *Question) {
 	t := Choice{Text: "True", Correct: ans}
 	f := Choice{Text: "False", Correct: !ans}
 	if _, has := m["rationale_true"]; has {
-		t.Rationale = d.text(m, qp, "rationale_true", false, maxRationale)
+		t.Rationale = d.text(m, qp, "rationale_true", false, Limits.Rationale)
 	} else {
 		d.warnf(qp, "question %q has no rationale_true", q.ID)
 	}
 	if _, has := m["rationale_false"]; has {
-		f.Rationale = d.text(m, qp, "rationale_false", false, maxRationale)
+		f.Rationale = d.text(m, qp, "rationale_false", false, Limits.Rationale)
 	} else {
 		d.warnf(qp, "question %q has no rationale_false", q.ID)
 	}
 	if _, has := m["misconception"]; has {
-		label := d.text(m, qp, "misconception", false, maxMisconcept)
+		label := d.text(m, qp, "misconception", false, Limits.Misconception)
 		if ans {
 			f.Misconception = label
 		} else {
@@ -938,16 +848,16 @@ func (d *decoder) pairs(m map[string]any, qp string, q *Question) {
 		return
 	}
 	pp := join(qp, "pairs")
-	if len(ts) < 3 || len(ts) > 6 {
-		d.errorf(pp, "match question has %s, want 3 to 6", count(len(ts), "pair"))
+	if !Limits.Pairs.Holds(len(ts)) {
+		d.errorf(pp, "match question has %s, want %d to %d", count(len(ts), "pair"), Limits.Pairs.Min, Limits.Pairs.Max)
 	}
 	var lefts, rights []string
 	for i, pm := range ts {
 		p := join(pp, strconv.Itoa(i))
 		d.unknownKeys(pm, p, pairKeys, "a pair")
-		pr := Pair{Left: d.text(pm, p, "left", true, maxPairSide), Right: d.text(pm, p, "right", true, maxPairSide)}
+		pr := Pair{Left: d.text(pm, p, "left", true, Limits.PairSide), Right: d.text(pm, p, "right", true, Limits.PairSide)}
 		if _, ok := pm["rationale"]; ok {
-			pr.Rationale = d.text(pm, p, "rationale", false, maxRationale)
+			pr.Rationale = d.text(pm, p, "rationale", false, Limits.Rationale)
 		}
 		q.Pairs = append(q.Pairs, pr)
 		lefts = append(lefts, pr.Left)
@@ -956,9 +866,9 @@ func (d *decoder) pairs(m map[string]any, qp string, q *Question) {
 	d.distinct(lefts, pp, "left side")
 	if _, ok := m["distractors"]; ok {
 		dp := join(qp, "distractors")
-		q.Distractors = d.texts(m, qp, "distractors", false, maxPairSide, 64)
-		if len(q.Distractors) > MaxDistractors {
-			d.errorf(dp, "match question has %s, at most %d", count(len(q.Distractors), "distractor"), MaxDistractors)
+		q.Distractors = d.texts(m, qp, "distractors", false, Limits.PairSide, 64)
+		if len(q.Distractors) > Limits.Distractors {
+			d.errorf(dp, "match question has %s, at most %d", count(len(q.Distractors), "distractor"), Limits.Distractors)
 		}
 		seen := map[string]bool{}
 		for _, r := range rights {
@@ -974,9 +884,7 @@ func (d *decoder) pairs(m map[string]any, qp string, q *Question) {
 	d.distinct(rights, pp, "right side")
 }
 
-// MaxDistractors is how many extra right-hand options a match question may
-// offer, options that pair with nothing.
-const MaxDistractors = 3
+
 
 func (d *decoder) estimate(m map[string]any, qp string, q *Question) {
 	v, ok := m["estimate"]
@@ -997,10 +905,10 @@ func (d *decoder) estimate(m map[string]any, qp string, q *Question) {
 	e.Min, okMin = d.number(em, ep, "min", true)
 	e.Max, okMax = d.number(em, ep, "max", true)
 	if _, has := em["unit"]; has {
-		e.Unit = d.text(em, ep, "unit", false, maxShort)
+		e.Unit = d.text(em, ep, "unit", false, Limits.Short)
 	}
 	if _, has := em["scale"]; has {
-		switch s := d.text(em, ep, "scale", false, maxShort); s {
+		switch s := d.text(em, ep, "scale", false, Limits.Short); s {
 		case "linear", "":
 		case "log":
 			e.Scale = Log
