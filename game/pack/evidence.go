@@ -88,7 +88,6 @@ func (d Design) Synthesis() bool {
 // cannot back a claim about people on its own.
 func (d Design) Lab() bool { return d == AnimalStudy || d == InVitroStudy }
 
-
 // labelProblem checks an evidence level against the designs of the sources
 // that back it and returns what is wrong, or "". Sources without a design
 // are not counted; with no design at all there is nothing to check.

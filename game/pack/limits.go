@@ -19,9 +19,9 @@ type LimitTable struct {
 	TimeLimit   Range // seconds
 
 	ID, Title, Mechanism, Prompt, Explanation, Choice, Rationale, Misconception int
-	PairSide, Step, Citation, Finding                                            int
-	Short                                                                        int // version, language, licence, author, unit, tag, design
-	Tags, Authors                                                                int // entries
+	PairSide, Step, Citation, Finding                                           int
+	Short                                                                       int // version, language, licence, author, unit, tag, design
+	Tags, Authors                                                               int // entries
 }
 
 // Limits is the one table of limits: the validator enforces it, and the
