@@ -336,9 +336,14 @@ func (a *App) takeChanges() {
 }
 
 // Step hands events to the current scene. Tests call it directly.
+// A tick without input on a still screen leaves the scene alone: idle
+// ticks cost next to nothing.
 func (a *App) Step(evs []Event) {
 	if len(evs) > 0 {
 		a.dirty = true
+	}
+	if len(evs) == 0 && !a.dirty && !a.scene.Animating(a) {
+		return
 	}
 	a.scene.Update(a, evs)
 }
