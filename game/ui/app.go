@@ -18,6 +18,7 @@ import (
 
 	"gutskin/game/layout"
 	"gutskin/game/pack"
+	"gutskin/game/press"
 	"gutskin/game/save"
 )
 
@@ -30,6 +31,12 @@ type Scene interface {
 	// Animating reports whether the scene changes by itself (a timer
 	// running), so frames must keep coming without input.
 	Animating(a *App) bool
+}
+
+// stager is a scene whose screen changes without a change of scene (a
+// card's answer, confidence and feedback phases). Stage changes with it.
+type stager interface {
+	stage() int
 }
 
 // animator is a scene with a moving part (a timer) that it can redraw
@@ -103,6 +110,13 @@ type App struct {
 	lastTick     time.Time // when the last animation frame was drawn
 	wasFading    bool
 	images       images
+	// gate holds back presses that land just after the screen changed (the
+	// second click of a double-click); shownScene and shownStage are what
+	// it last saw.
+	gate       press.Gate
+	shownScene Scene
+	shownStage int
+	evBuf      []Event
 }
 
 // NewApp builds the game without opening a window: tests drive it directly.
@@ -338,6 +352,9 @@ func (a *App) takeChanges() {
 // Step hands events to the current scene. Tests call it directly.
 // A tick without input on a still screen leaves the scene alone: idle
 // ticks cost next to nothing.
+//
+// Presses in the first moments after the screen changed do not act
+// (package press): a double-click answers one question, not two.
 func (a *App) Step(evs []Event) {
 	if len(evs) > 0 {
 		a.dirty = true
@@ -345,7 +362,30 @@ func (a *App) Step(evs []Event) {
 	if len(evs) == 0 && !a.dirty && !a.scene.Animating(a) {
 		return
 	}
-	a.scene.Update(a, evs)
+	now := a.now()
+	a.noteChange(now)
+	kept := a.evBuf[:0]
+	for _, ev := range evs {
+		if ev.Kind == EvPress && !a.gate.Press(now) || ev.Kind == EvRelease && !a.gate.Release() {
+			continue
+		}
+		kept = append(kept, ev)
+	}
+	a.evBuf = kept
+	a.scene.Update(a, kept)
+	a.noteChange(now)
+}
+
+// noteChange tells the gate when the scene or its stage changed.
+func (a *App) noteChange(now time.Time) {
+	stage := 0
+	if st, ok := a.scene.(stager); ok {
+		stage = st.stage()
+	}
+	if a.scene != a.shownScene || stage != a.shownStage {
+		a.shownScene, a.shownStage = a.scene, stage
+		a.gate.Changed(now)
+	}
 }
 
 // Quit ends the game after this tick.

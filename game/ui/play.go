@@ -30,6 +30,7 @@ type playScene struct {
 	packs  []*pack.Pack
 	review bool
 	phase  phase
+	cards  int // cards begun: with the phase, what the screen shows
 
 	picked  []bool // multi (and single before confirm)
 	order   []int  // step indexes as arranged
@@ -101,6 +102,7 @@ func (s *playScene) begin(a *App) {
 	}
 	q := it.Question
 	s.phase = answering
+	s.cards++
 	s.picked = make([]bool, len(q.Choices))
 	s.order = append([]int(nil), it.StepOrder...)
 	s.grabbed, s.leftSel, s.right = -1, -1, -1
@@ -119,6 +121,10 @@ func (s *playScene) begin(a *App) {
 }
 
 func (s *playScene) item() *quiz.Item { return s.round.Current() }
+
+// stage changes with each card and each of its phases: presses right after
+// it changed do not act.
+func (s *playScene) stage() int { return 3*s.cards + int(s.phase) }
 
 // shown is the question on screen: during the reveal, the one just
 // answered (the round has already moved on).
@@ -262,12 +268,7 @@ func (s *playScene) handle(a *App, ev Event) {
 			s.next(a)
 			return
 		}
-		if s.btn.handle(ev) {
-			return
-		}
-		if ev.Kind == EvRelease && s.card.Contains(ev.X, ev.Y) {
-			s.next(a)
-		}
+		s.btn.handle(ev)
 		return
 	case confiding:
 		if ev.Kind == EvRune && ev.Rune >= '1' && ev.Rune <= '3' {
@@ -923,7 +924,7 @@ func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	q := s.shown().Question
 	switch {
 	case s.phase == revealing:
-		hintBar(a, dst, "Enter, Space or click: next", "Esc twice: leave")
+		hintBar(a, dst, "Enter or Space: next", "Esc twice: leave")
 	case s.phase == confiding:
 		hintBar(a, dst, "1, 2, 3: how sure you are", "Esc: change the answer")
 	case q.Type == pack.Multi:
