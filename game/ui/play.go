@@ -138,7 +138,7 @@ func (s *playScene) shown() *quiz.Item {
 // Animating: a running timer needs frames.
 func (s *playScene) Animating(a *App) bool {
 	it := s.item()
-	return it != nil && it.TimeLimit > 0 && s.phase != revealing
+	return it != nil && it.TimeLimit > 0 && s.phase == answering
 }
 
 // submit takes a composed answer: straight to the round, or first to the
@@ -147,6 +147,7 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 	if s.round.Config().Mode == quiz.Confident && s.phase == answering {
 		s.pending = ans
 		s.phase = confiding
+		s.round.Hold(a.now()) // the answer is in: its time stops
 		s.btn = buttons{}
 		return
 	}
@@ -241,6 +242,7 @@ func (s *playScene) Update(a *App, evs []Event) {
 		if ev.Kind == EvKey && ev.Key == KeyEscape {
 			if s.phase == confiding {
 				s.phase = answering
+				s.round.Unhold(now)
 				s.btn = buttons{}
 			} else if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
 				a.goTo(newTitle(a))

@@ -1,0 +1,57 @@
+package ui
+
+// Tests of the defects a newcomer's trial found (issue 16), each failing
+// before its fix.
+
+import (
+	"testing"
+	"time"
+
+	"gutskin/game/pack"
+	"gutskin/game/quiz"
+)
+
+// timedItem opens a card of one question in a timed round.
+func timedItem(t *testing.T, a *App, key string, mode quiz.Mode, limit time.Duration) *playScene {
+	t.Helper()
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: []string{key}, Seed: 7, Mode: mode, TimeLimit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newPlay(a, r, a.Packs(), false)
+	show(a, s)
+	return s
+}
+
+// TestConfidenceStepKeepsTheAnswer (M2): in a timed confidence round the
+// answer is in once the confidence step shows; lingering there past the
+// question's time neither throws the answer away nor says none was given.
+func TestConfidenceStepKeepsTheAnswer(t *testing.T) {
+	for _, typ := range []pack.Type{pack.Single, pack.Multi} {
+		t.Run(string(typ), func(t *testing.T) {
+			a, _, clk := testApp(t, 1280, 720)
+			s := timedItem(t, a, nthOfType(t, typ, 0), quiz.Confident, 30*time.Second)
+			clk.Advance(10 * time.Second)
+			for _, ev := range keysFor(s) {
+				a.Step([]Event{ev})
+			}
+			if s.phase != confiding {
+				t.Fatalf("phase %d, want the confidence step", s.phase)
+			}
+			for range 60 { // a minute on the step, a tick a second
+				clk.Advance(time.Second)
+				a.Step(nil)
+			}
+			if s.phase != confiding {
+				t.Fatalf("the confidence step ended by itself (phase %d, timed out %v)", s.phase, s.last.TimedOut)
+			}
+			a.Step([]Event{RuneEvent('2')})
+			if s.phase != revealing || s.last.TimedOut || !s.last.Correct {
+				t.Fatalf("after a confidence: phase %d, timed out %v, right %v", s.phase, s.last.TimedOut, s.last.Correct)
+			}
+			if s.last.Elapsed != 10*time.Second {
+				t.Errorf("the answer took %v, want the 10 s before the confidence step", s.last.Elapsed)
+			}
+		})
+	}
+}
