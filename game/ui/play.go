@@ -32,12 +32,10 @@ type playScene struct {
 	phase  phase
 	cards  int // cards begun: with the phase, what the screen shows
 
-	picked  []bool // multi (and single before confirm)
-	order   []int  // step indexes as arranged
-	grabbed int    // position of the step being moved, -1
-	match   []int  // left i -> pair index, -1 when unmatched
-	leftSel int    // selected left side, -1
-	right   int    // selected right side (display position) before a left, -1
+	picked  []bool       // multi (and single before confirm)
+	order   []int        // step indexes as arranged
+	grabbed int          // position of the step being moved, -1
+	pairs   quiz.Pairing // match: the pairs made so far
 	est     float64
 	typed   string
 	message string
@@ -105,11 +103,8 @@ func (s *playScene) begin(a *App) {
 	s.cards++
 	s.picked = make([]bool, len(q.Choices))
 	s.order = append([]int(nil), it.StepOrder...)
-	s.grabbed, s.leftSel, s.right = -1, -1, -1
-	s.match = make([]int, len(q.Pairs))
-	for i := range s.match {
-		s.match[i] = -1
-	}
+	s.grabbed = -1
+	s.pairs = quiz.NewPairing(len(q.Pairs))
 	s.typed, s.message = "", ""
 	if e := q.Estimate; e != nil {
 		// The slider starts at its left end: starting in the middle would
@@ -192,7 +187,7 @@ func (s *playScene) composed() (quiz.Answer, bool) {
 	case pack.Order:
 		return quiz.Answer{Order: append([]int(nil), s.order...)}, true
 	case pack.Match:
-		return quiz.Answer{Match: append([]int(nil), s.match...)}, true
+		return quiz.Answer{Match: append([]int(nil), s.pairs.Match...)}, true
 	case pack.Estimate:
 		v := s.est
 		if s.typed != "" {
@@ -746,7 +741,7 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		rightOf[j] = k
 	}
 	leftOf := map[int]int{} // pair index -> left side matched to it
-	for i, j := range s.match {
+	for i, j := range s.pairs.Match {
 		if j >= 0 {
 			leftOf[j] = i
 		}
@@ -755,8 +750,8 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		r := layout.Rect{X: body.X, Y: body.Y + float64(i)*(h+u*0.6), W: colW, H: h}
 		li := i
 		b := &button{id: fmt.Sprint("left:", i), r: r, label: p.Left, hotkey: strconv.Itoa(i + 1), hot: []rune{rune('1' + i)},
-			selected: s.leftSel == i, action: func() { s.pickLeft(li) }}
-		if j := s.match[i]; j >= 0 {
+			selected: s.pairs.Left == i, action: func() { s.pairs.TapLeft(li) }}
+		if j := s.pairs.Match[i]; j >= 0 {
 			b.sub = "→ " + string(letters[rightOf[j]])
 		}
 		s.btn.add(b)
@@ -764,51 +759,15 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 	}
 	for k, j := range s.item().RightOrder {
 		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
-		kk := k
+		jj := j
 		b := &button{id: fmt.Sprint("right:", k), r: r, label: q.Pairs[j].Right, hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
-			selected: s.right == k, action: func() { s.pickRight(kk) }}
+			selected: s.pairs.Right == j, action: func() { s.pairs.TapRight(jj) }}
 		if li, ok := leftOf[j]; ok {
 			b.sub = "← " + strconv.Itoa(li+1)
 		}
 		s.btn.add(b)
 		s.buttonText(a, fmt.Sprint("right ", string(letters[k])), b)
 	}
-}
-
-func (s *playScene) pickLeft(i int) {
-	if s.right >= 0 {
-		s.pair(i, s.item().RightOrder[s.right])
-		s.right = -1
-		return
-	}
-	if s.leftSel == i {
-		s.leftSel = -1
-		s.match[i] = -1 // a second tap undoes the pair
-		return
-	}
-	s.leftSel = i
-}
-
-func (s *playScene) pickRight(k int) {
-	if s.leftSel >= 0 {
-		s.pair(s.leftSel, s.item().RightOrder[k])
-		s.leftSel = -1
-		return
-	}
-	if s.right == k {
-		s.right = -1
-		return
-	}
-	s.right = k
-}
-
-func (s *playScene) pair(left, pairIdx int) {
-	for i, m := range s.match {
-		if m == pairIdx {
-			s.match[i] = -1
-		}
-	}
-	s.match[left] = pairIdx
 }
 
 func (s *playScene) layoutEstimate(a *App, body layout.Rect) {

@@ -55,3 +55,38 @@ func TestConfidenceStepKeepsTheAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchTapPairAgainUndoes (M3): "Tap a pair again to undo", as the
+// hint says, for a tap on the right-hand item of a pair too; the taps
+// after it pair what they say, not one place off.
+func TestMatchTapPairAgainUndoes(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	s := itemScene(t, a, nthOfType(t, pack.Match, 0), quiz.Accuracy)
+	tap := func(id string) {
+		s.layout(a)
+		x, y := findButton(t, &s.btn, id)
+		a.Step(Click(x, y))
+	}
+	matched := func() []int {
+		ans, _ := s.composed()
+		return ans.Match
+	}
+	tap("left:0")
+	tap("right:3")
+	if m := matched(); m[0] < 0 {
+		t.Fatalf("1 then D made no pair: %v", m)
+	}
+	tap("right:3")
+	for i, m := range matched() {
+		if m >= 0 {
+			t.Errorf("after tapping D again, left %d is still paired (%v)", i+1, matched())
+		}
+	}
+	// 2 then C pairs 2 with C.
+	tap("left:1")
+	tap("right:2")
+	want := s.item().RightOrder[2]
+	if m := matched(); m[1] != want || m[0] >= 0 {
+		t.Errorf("2 then C: match %v, want left 2 paired with pair %d and nothing else", m, want)
+	}
+}
