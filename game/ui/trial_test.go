@@ -90,3 +90,50 @@ func TestMatchTapPairAgainUndoes(t *testing.T) {
 		t.Errorf("2 then C: match %v, want left 2 paired with pair %d and nothing else", m, want)
 	}
 }
+
+// TestReviewMissedCountMatchesReview (M9): the results' "Review missed
+// (N)" starts a review of N questions, the misses of that round, however
+// many earlier rounds missed.
+func TestReviewMissedCountMatchesReview(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	keys := allKeys(t)
+	playWrong := func(only []string) {
+		r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: only, Seed: 7, Mode: quiz.Accuracy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for !r.Done() {
+			r.Show(clk.Now())
+			if _, err := r.Answer(WordiestWrong(r.Current()), clk.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a.finishRound(r, a.Packs(), false)
+	}
+	playWrong(keys[:4])
+	playWrong(keys[4:7])
+	res, ok := a.scene.(*resultsScene)
+	if !ok {
+		t.Fatalf("no results: %T", a.scene)
+	}
+	res.layout(a)
+	b := res.btn.byID("review")
+	if b == nil || b.label != "Review missed (3)" {
+		t.Fatalf("results' review button: %+v, want \"Review missed (3)\"", b)
+	}
+	b.action()
+	p, ok := a.scene.(*playScene)
+	if !ok {
+		t.Fatalf("review did not start: %T", a.scene)
+	}
+	if p.round.Len() != 3 {
+		t.Errorf("the review has %d questions, its button said 3", p.round.Len())
+	}
+	// The title's button counts every miss, and its review has as many.
+	a.goTo(newTitle(a))
+	ti := a.scene.(*titleScene)
+	ti.layout(a)
+	if b := ti.btn.byID("review"); b == nil || b.label != "Review missed (7)" {
+		t.Errorf("title's review button: %+v, want \"Review missed (7)\"", b)
+	}
+}
