@@ -455,3 +455,57 @@ func TestMatchDistractors(t *testing.T) {
 		t.Errorf("right column %v does not offer the distractor", it.RightOrder)
 	}
 }
+
+// TestHoldStopsTheClock: in a timed confidence round the answer is in when
+// the confidence step starts; that step neither runs the time out nor
+// counts against speed, and going back to change the answer gives the
+// question its time back where it stopped.
+func TestHoldStopsTheClock(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	s := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Second) }
+	tests := []struct {
+		name        string
+		hold        int // seconds after the show; -1 for none
+		unhold      int // -1 for none
+		at          int // when the remaining time is read and the answer given
+		remaining   int
+		wantElapsed int
+	}{
+		{"untouched clock", -1, -1, 20, 10, 20},
+		{"held at 25 s, answered at 40 s", 25, -1, 40, 5, 25},
+		{"held at 10 s, back at 50 s, answered at 55 s", 10, 50, 55, 15, 15},
+		{"held, long after the limit", 29, -1, 300, 1, 29},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := New(Config{Packs: testPacks(), Seed: 3, Mode: Confident, Length: 2, TimeLimit: 30 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Show(s(0))
+			if tt.hold >= 0 {
+				r.Hold(s(tt.hold))
+			}
+			if tt.unhold >= 0 {
+				r.Unhold(s(tt.unhold))
+			}
+			if got := r.Remaining(s(tt.at)); got != time.Duration(tt.remaining)*time.Second {
+				t.Errorf("remaining %v, want %d s", got, tt.remaining)
+			}
+			ans := RightAnswer(r.Current().Question)
+			ans.Confidence = Sure
+			rec, err := r.Answer(ans, s(tt.at))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.TimedOut || !rec.Correct || rec.Elapsed != time.Duration(tt.wantElapsed)*time.Second {
+				t.Errorf("record: timed out %v, correct %v, elapsed %v; want a right answer after %d s", rec.TimedOut, rec.Correct, rec.Elapsed, tt.wantElapsed)
+			}
+			// The next question's clock runs again.
+			r.Show(s(tt.at))
+			if got := r.Remaining(s(tt.at + 10)); got != 20*time.Second {
+				t.Errorf("next question: remaining %v, want 20 s", got)
+			}
+		})
+	}
+}

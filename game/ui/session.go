@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -82,14 +83,25 @@ func (a *App) reviewable() []string {
 	return out
 }
 
-// startReview plays the questions last answered wrong, at most 20.
-func (a *App) startReview() {
-	keys := a.reviewable()
+// reviewMax is the length of a review round at most.
+const reviewMax = 20
+
+// reviewLabel names the button that starts a review of keys, with the
+// number of questions that review will have.
+func reviewLabel(keys []string) string {
+	return fmt.Sprintf("Review missed (%d)", min(len(keys), reviewMax))
+}
+
+// startReview plays the questions last answered wrong, at most reviewMax.
+func (a *App) startReview() { a.startReviewOf(a.reviewable()) }
+
+// startReviewOf plays a review of the questions keys name.
+func (a *App) startReviewOf(keys []string) {
 	if len(keys) == 0 {
 		a.showToast("Nothing to review: no question was missed last time it was asked")
 		return
 	}
-	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: 20, Seed: a.opts.Seed(),
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: reviewMax, Seed: a.opts.Seed(),
 		Mode: a.prefs.mode, TimeLimit: timerChoices[a.prefs.timer].d})
 	if err != nil {
 		a.showToast("Cannot start: " + err.Error())

@@ -69,7 +69,7 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 	}{
 		{"play", "Play", 'p', len(a.Packs()) == 0, func() { a.goTo(newSetup(a, nil)) }},
 		{"classroom", "Classroom", 'c', len(a.Packs()) == 0, func() { a.goTo(newClassSetup(a)) }},
-		{"review", fmt.Sprintf("Review missed (%d)", len(a.reviewable())), 'r', len(a.reviewable()) == 0, func() { a.startReview() }},
+		{"review", reviewLabel(a.reviewable()), 'r', len(a.reviewable()) == 0, func() { a.startReview() }},
 		{"packs", "Packs", 'k', false, func() { a.goTo(newPacksScene(a)) }},
 		{"settings", "Settings", 's', false, func() { a.goTo(newSettings(a)) }},
 		{"quit", "Quit", 'q', false, func() { a.Quit() }},
