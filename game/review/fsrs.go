@@ -185,8 +185,8 @@ func (p Params) initDifficulty(g Rating) float64 {
 func clampD(d float64) float64 { return math.Max(1, math.Min(10, d)) }
 
 // Difficulty after a review (FSRS-5): ΔD = -w6·(G-3); the step is damped
-// linearly near the top, D' = D + ΔD·(10-D)/9; then D” reverts towards the
-// first difficulty of an Easy answer, D” = w7·D0(4) + (1-w7)·D'.
+// linearly near the top, D1 = D + ΔD·(10-D)/9; then D2 reverts towards the
+// first difficulty of an Easy answer, D2 = w7·D0(4) + (1-w7)·D1.
 func (p Params) nextDifficulty(d float64, g Rating) float64 {
 	delta := -p.W[6] * float64(g-3)
 	d1 := d + delta*(10-d)/9
