@@ -13,7 +13,7 @@ func TestSelect(t *testing.T) {
 		"p/overdue5":  dueAt(now.AddDate(0, 0, -5)),
 		"p/overdue1":  dueAt(now.AddDate(0, 0, -1)),
 		"p/today":     dueAt(time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC)), // later today: due from midnight
-		"q/overdue1":  dueAt(now.AddDate(0, 0, -1)),                        // same time as p/overdue1: by key
+		"q/overdue1":  dueAt(now.AddDate(0, 0, -1)),                         // same time as p/overdue1: by key
 		"p/tomorrow":  dueAt(now.AddDate(0, 0, 1)),
 		"p/in9":       dueAt(now.AddDate(0, 0, 9)),
 		"gone/absent": dueAt(now.AddDate(0, 0, -30)), // not in a loaded pack
