@@ -134,7 +134,7 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 
 	// The map: title, arrows, then nodes on top.
 	a.fonts.drawLine(dst, "The gut-skin axis: pick a mechanism to play it", mapRect.X, 3.5*u, a.textSize(1.0), true, t.Text, Left)
-	legend := "Colour and bar: your chance of recalling the pack's questions now (unseen count 0); it fades until you review."
+	legend := "Colour and bar: your chance of recall now; it fades until you review."
 	a.fonts.drawLine(dst, layout.Truncate(legend, a.textSize(0.75), mapRect.W, a.fonts.Measure), mapRect.X, 3.5*u+a.textSize(1.0)*1.4, a.textSize(0.75), false, t.Muted, Left)
 	for _, l := range axisLinks {
 		from, to := nodes[l[0]], nodes[l[1]]
@@ -154,6 +154,8 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		}
 	}
 
+	drawRecallKey(a, dst, mapRect)
+
 	// Player and save status.
 	status := fmt.Sprintf("Player: %s · %s played", a.profileName(), countNoun(len(a.profile.History), "round"))
 	size := a.textSize(0.75)
@@ -163,6 +165,24 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		a.fonts.drawBlock(dst, blk, x, a.h-4.5*u-size*layout.LineHeightFactor-blk.Height, false, t.Wrong, Left)
 	}
 	hintBar(a, dst, "Arrows + Enter choose", "P play", "C classroom", "R review", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
+}
+
+// drawRecallKey draws the map's colour key, from 0% to 100% recall now,
+// at the bottom centre of the map (between the bottom nodes).
+func drawRecallKey(a *App, dst *ebiten.Image, m layout.Rect) {
+	u, t := a.unit(), a.theme
+	size := a.textSize(0.7)
+	w := m.W * 0.3
+	bar := layout.Rect{X: m.X + m.W*0.5 - w/2, Y: m.Y + m.H - u*1.2, W: w, H: u * 1.2}
+	const steps = 24
+	for i := range steps {
+		f := float64(i) / (steps - 1)
+		fillRect(dst, layout.Rect{X: bar.X + bar.W*float64(i)/steps, Y: bar.Y, W: bar.W/steps + 0.5, H: bar.H}, mix(t.Mastery0, t.Mastery1, f))
+	}
+	ty := bar.Y - size*layout.LineHeightFactor - u*0.3
+	a.fonts.drawLine(dst, "0%", bar.X, ty, size, false, t.Muted, Left)
+	a.fonts.drawLine(dst, "recall now", bar.X+bar.W/2, ty, size, false, t.Muted, Center)
+	a.fonts.drawLine(dst, "100%", bar.X+bar.W, ty, size, false, t.Muted, Right)
 }
 
 // clipToRect returns where the segment from r's centre towards (tx, ty)
