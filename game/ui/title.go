@@ -181,7 +181,9 @@ func drawRecallKey(a *App, dst *ebiten.Image, m layout.Rect) {
 	}
 	ty := bar.Y - size*layout.LineHeightFactor - u*0.3
 	a.fonts.drawLine(dst, "0%", bar.X, ty, size, false, t.Muted, Left)
-	a.fonts.drawLine(dst, "recall now", bar.X+bar.W/2, ty, size, false, t.Muted, Center)
+	if m := a.fonts.Measure; m("0%", size)+m("recall now", size)+m("100%", size)+2*u < bar.W {
+		a.fonts.drawLine(dst, "recall now", bar.X+bar.W/2, ty, size, false, t.Muted, Center)
+	}
 	a.fonts.drawLine(dst, "100%", bar.X+bar.W, ty, size, false, t.Muted, Right)
 }
 
