@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gutskin/game/layout"
 	"gutskin/game/quiz"
 	"gutskin/game/review"
 )
@@ -154,5 +157,50 @@ func TestReviewRatingsReachTheSave(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "Hard,Good,Easy" {
 		t.Errorf("ratings %v", got)
+	}
+}
+
+// TestProgressScreenInput opens the progress screen from the title, changes
+// its span by keyboard and by mouse, draws it, and leaves it with Esc.
+func TestProgressScreenInput(t *testing.T) {
+	needGL(t)
+	a, _, _ := testApp(t, 960, 540)
+	a.profile.Settings.TextSize = 2
+	playReviewRound(t, a, func(i int) bool { return i%2 == 0 })
+	a.goTo(newTitle(a))
+	a.Step([]Event{RuneEvent('g')})
+	s, ok := a.scene.(*progressScene)
+	if !ok {
+		t.Fatalf("G on the title opened %T", a.scene)
+	}
+	a.Step([]Event{RuneEvent('2')})
+	if s.weeks != 12 {
+		t.Errorf("2 chose %d weeks", s.weeks)
+	}
+	x, y := findButton(t, &s.btn, "weeks:4")
+	a.Step([]Event{{Kind: EvMove, X: x, Y: y}, {Kind: EvPress, X: x, Y: y}, {Kind: EvRelease, X: x, Y: y}})
+	if s.weeks != 4 {
+		t.Errorf("a click on 4 weeks left %d weeks", s.weeks)
+	}
+	// The drawn screen shows today's answers: the last bar of the day
+	// chart is not empty.
+	screen := ebiten.NewImage(960, 540)
+	frame(a, screen)
+	pr := a.profile.Progress(a.Packs(), a.now(), 28, 4)
+	if d := pr.Days[len(pr.Days)-1]; d.Answers != 10 || d.Right != 5 || pr.Streak != 1 {
+		t.Errorf("today %+v, streak %d", d, pr.Streak)
+	}
+	p := s.layout(a)
+	img := readBack(screen)
+	bg := [4]uint8{a.theme.Background.R, a.theme.Background.G, a.theme.Background.B, 255}
+	today := layout.Rect{X: p.days.X + p.days.W - p.days.W/30, Y: p.days.Y + p.days.H*0.45, W: p.days.W / 60, H: p.days.H * 0.2}
+	yesterday := today
+	yesterday.X -= p.days.W / 27
+	if n, m := textPixels(img, today, bg), textPixels(img, yesterday, bg); n < 20 || m != 0 {
+		t.Errorf("today's bar has %d pixels drawn, yesterday's (no answers) %d", n, m)
+	}
+	a.Step([]Event{KeyEvent(KeyEscape)})
+	if _, ok := a.scene.(*titleScene); !ok {
+		t.Errorf("Esc left for %T", a.scene)
 	}
 }

@@ -70,6 +70,7 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 		{"play", "Play", 'p', len(a.Packs()) == 0, func() { a.goTo(newSetup(a, nil)) }},
 		{"classroom", "Classroom", 'c', len(a.Packs()) == 0, func() { a.goTo(newClassSetup(a)) }},
 		{"review", fmt.Sprintf("Review: %d due", a.dueNow()), 'r', len(a.Packs()) == 0, func() { a.startReview() }},
+		{"progress", "Progress", 'g', false, func() { a.goTo(newProgress(a)) }},
 		{"packs", "Packs", 'k', false, func() { a.goTo(newPacksScene(a)) }},
 		{"settings", "Settings", 's', false, func() { a.goTo(newSettings(a)) }},
 		{"quit", "Quit", 'q', false, func() { a.Quit() }},
