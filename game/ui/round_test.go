@@ -237,7 +237,7 @@ func playWholeRound(t *testing.T, mouse bool) {
 	}
 	mastered := 0.0
 	for _, pk := range a.Packs() {
-		mastered += a.profile.Mastery(pk)
+		mastered += a.profile.Recall(pk, a.now())
 	}
 	if mastered == 0 {
 		t.Errorf("no mastery after a perfect round")

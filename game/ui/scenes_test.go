@@ -71,6 +71,11 @@ func TestScenesAtEverySize(t *testing.T) {
 					s.layout(a)
 					return s, &s.btn
 				},
+				"progress": func() (Scene, *buttons) {
+					s := newProgress(a)
+					s.layout(a)
+					return s, &s.btn
+				},
 				"packs": func() (Scene, *buttons) {
 					s := newPacksScene(a)
 					s.layout(a)

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
 
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/review"
 )
 
 // roundPrefs are the round set-up choices, kept for the session so that
@@ -66,13 +68,24 @@ func (a *App) startRound(p roundPrefs) {
 	a.goTo(newPlay(a, r, packs, false))
 }
 
+// loadedKeys lists the "pack/question" keys of every loaded pack, in pack
+// order. Questions saved in the profile but gone from their packs are not
+// in it, and so are never asked.
+func (a *App) loadedKeys() []string {
+	var out []string
+	for _, p := range a.Packs() {
+		for i := range p.Questions {
+			out = append(out, p.Questions[i].Key(p))
+		}
+	}
+	return out
+}
+
 // reviewable lists the missed questions that are in a loaded pack.
 func (a *App) reviewable() []string {
 	loaded := map[string]bool{}
-	for _, p := range a.Packs() {
-		for i := range p.Questions {
-			loaded[p.Questions[i].Key(p)] = true
-		}
+	for _, k := range a.loadedKeys() {
+		loaded[k] = true
 	}
 	var out []string
 	for _, k := range a.profile.Missed() {
@@ -83,17 +96,54 @@ func (a *App) reviewable() []string {
 	return out
 }
 
+// dueNow is the number of questions of the loaded packs due for review now.
+func (a *App) dueNow() int {
+	return len(review.Due(a.loadedKeys(), a.profile.Memory, a.now()))
+}
+
+// reviewLength is the length of a review round: the chosen round length,
+// or 20 when it is "All".
+func (a *App) reviewLength() int {
+	if a.prefs.length > 0 {
+		return a.prefs.length
+	}
+	return 20
+}
+
+// startReview plays a spaced-review round: the questions due now across
+// all packs, most overdue first, then new ones up to the round length.
+func (a *App) startReview() {
+	keys := a.loadedKeys()
+	seed := a.opts.Seed()
+	rand.New(rand.NewPCG(seed, 7)).Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	pick := review.Select(keys, a.profile.Memory, a.now(), a.reviewLength())
+	if len(pick) == 0 {
+		a.showToast("Nothing to review: no question is due and every question has been met")
+		return
+	}
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: pick, Seed: seed,
+		Mode: a.prefs.mode, TimeLimit: timerChoices[a.prefs.timer].d})
+	if err != nil {
+		a.showToast("Cannot start: " + err.Error())
+		return
+	}
+	a.goTo(newPlay(a, r, a.Packs(), true))
+}
+
+// nextReviewsText says when the next reviews of the loaded packs fall, as
+// "next: 4 tomorrow, 11 in 3 days" ("" when none is scheduled).
+func (a *App) nextReviewsText() string {
+	return review.NextText(review.Upcoming(a.loadedKeys(), a.profile.Memory, a.now()), 3)
+}
+
 // reviewMax is the length of a review round at most.
 const reviewMax = 20
 
-// reviewLabel names the button that starts a review of keys, with the
+// missedLabel names the button that starts a review of keys, with the
 // number of questions that review will have.
-func reviewLabel(keys []string) string {
+func missedLabel(keys []string) string {
 	return fmt.Sprintf("Review missed (%d)", min(len(keys), reviewMax))
 }
-
-// startReview plays the questions last answered wrong, at most reviewMax.
-func (a *App) startReview() { a.startReviewOf(a.reviewable()) }
 
 // startReviewOf plays a review of the questions keys name.
 func (a *App) startReviewOf(keys []string) {

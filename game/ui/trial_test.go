@@ -129,11 +129,4 @@ func TestReviewMissedCountMatchesReview(t *testing.T) {
 	if p.round.Len() != 3 {
 		t.Errorf("the review has %d questions, its button said 3", p.round.Len())
 	}
-	// The title's button counts every miss, and its review has as many.
-	a.goTo(newTitle(a))
-	ti := a.scene.(*titleScene)
-	ti.layout(a)
-	if b := ti.btn.byID("review"); b == nil || b.label != "Review missed (7)" {
-		t.Errorf("title's review button: %+v, want \"Review missed (7)\"", b)
-	}
 }
