@@ -20,9 +20,6 @@ import (
 // writes this format when a teacher exports a question bank; it keeps what
 // GIFT loses (per-answer feedback with its format, images, tags).
 type (
-	xmlQuiz struct {
-		Questions []xmlQuestion `xml:"question"`
-	}
 	xmlText struct {
 		Format string    `xml:"format,attr"`
 		Text   string    `xml:"text"`
@@ -61,7 +58,6 @@ type (
 		Subquestions    []xmlSub    `xml:"subquestion"`
 		Units           []xmlUnit   `xml:"units>unit"`
 		Tags            []string    `xml:"tags>tag>text"`
-		IDNumber        string      `xml:"idnumber"`
 	}
 )
 

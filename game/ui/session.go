@@ -81,21 +81,6 @@ func (a *App) loadedKeys() []string {
 	return out
 }
 
-// reviewable lists the missed questions that are in a loaded pack.
-func (a *App) reviewable() []string {
-	loaded := map[string]bool{}
-	for _, k := range a.loadedKeys() {
-		loaded[k] = true
-	}
-	var out []string
-	for _, k := range a.profile.Missed() {
-		if loaded[k] {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // dueNow is the number of questions of the loaded packs due for review now.
 func (a *App) dueNow() int {
 	return len(review.Due(a.loadedKeys(), a.profile.Memory, a.now()))
