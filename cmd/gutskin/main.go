@@ -133,7 +133,7 @@ func runGame(args []string, stderr io.Writer) int {
 	if *watchFlag {
 		stop := make(chan struct{})
 		defer close(stop)
-		opts.Changed = watch(packDirs, 400*time.Millisecond, ui.Wake, stop)
+		opts.Changed = watch(packDirs, 400*time.Millisecond, nil, stop)
 		opts.Reload = load
 	}
 	if err != nil {

@@ -48,6 +48,9 @@ func (g *loop) LayoutF(w, h float64) (float64, float64) { return w, h }
 // TestMain starts Xvfb when there is no display. Under CI=true a missing
 // display is a failure; elsewhere the rendering tests skip and say why.
 func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		runChildWindow()
+	}
 	stop, err := ensureDisplay()
 	if err != nil {
 		if os.Getenv("CI") == "true" {

@@ -74,8 +74,9 @@ func (s *resultsScene) layout(a *App) (bars, missed layout.Rect) {
 		}
 	}})
 	keys := s.missedKeys()
-	s.btn.add(&button{id: "review", r: cells[1], label: fmt.Sprintf("Review missed (%d)", len(keys)), hotkey: "R", hot: []rune{'r'},
-		disabled: len(keys) == 0, action: func() { a.startMissed() }})
+	// The review of this round's misses: as many questions as the label says.
+	s.btn.add(&button{id: "review", r: cells[1], label: missedLabel(keys), hotkey: "R", hot: []rune{'r'},
+		disabled: len(keys) == 0, action: func() { a.startReviewOf(keys) }})
 	s.btn.add(&button{id: "menu", r: cells[2], label: "Menu", hotkey: "M", hot: []rune{'m'}, action: func() { a.goTo(newTitle(a)) }})
 	top := 15 * u
 	bars = layout.Rect{X: 4 * u, Y: top, W: (a.w - 8*u) * 0.38, H: y - top - 2*u}

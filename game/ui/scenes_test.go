@@ -117,7 +117,7 @@ func overlap(a, b layout.Rect) bool {
 func TestPacksScreenPlay(t *testing.T) {
 	a, _, _ := testApp(t, 1280, 720)
 	s := newPacksScene(a)
-	a.scene = s
+	show(a, s)
 	s.layout(a)
 	x, y := findButton(t, &s.btn, "play:questions/antibiotics-probiotics.toml")
 	a.Step(Click(x, y))

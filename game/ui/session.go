@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -80,21 +81,6 @@ func (a *App) loadedKeys() []string {
 	return out
 }
 
-// reviewable lists the missed questions that are in a loaded pack.
-func (a *App) reviewable() []string {
-	loaded := map[string]bool{}
-	for _, k := range a.loadedKeys() {
-		loaded[k] = true
-	}
-	var out []string
-	for _, k := range a.profile.Missed() {
-		if loaded[k] {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // dueNow is the number of questions of the loaded packs due for review now.
 func (a *App) dueNow() int {
 	return len(review.Due(a.loadedKeys(), a.profile.Memory, a.now()))
@@ -135,14 +121,22 @@ func (a *App) nextReviewsText() string {
 	return review.NextText(review.Upcoming(a.loadedKeys(), a.profile.Memory, a.now()), 3)
 }
 
-// startMissed plays the questions last answered wrong, at most 20.
-func (a *App) startMissed() {
-	keys := a.reviewable()
+// reviewMax is the length of a review round at most.
+const reviewMax = 20
+
+// missedLabel names the button that starts a review of keys, with the
+// number of questions that review will have.
+func missedLabel(keys []string) string {
+	return fmt.Sprintf("Review missed (%d)", min(len(keys), reviewMax))
+}
+
+// startReviewOf plays a review of the questions keys name.
+func (a *App) startReviewOf(keys []string) {
 	if len(keys) == 0 {
 		a.showToast("Nothing to review: no question was missed last time it was asked")
 		return
 	}
-	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: 20, Seed: a.opts.Seed(),
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: reviewMax, Seed: a.opts.Seed(),
 		Mode: a.prefs.mode, TimeLimit: timerChoices[a.prefs.timer].d})
 	if err != nil {
 		a.showToast("Cannot start: " + err.Error())
