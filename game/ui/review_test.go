@@ -164,7 +164,7 @@ func TestReviewRatingsReachTheSave(t *testing.T) {
 // its span by keyboard and by mouse, draws it, and leaves it with Esc.
 func TestProgressScreenInput(t *testing.T) {
 	needGL(t)
-	a, _, _ := testApp(t, 960, 540)
+	a, _, clk := testApp(t, 960, 540)
 	a.profile.Settings.TextSize = 2
 	playReviewRound(t, a, func(i int) bool { return i%2 == 0 })
 	a.goTo(newTitle(a))
@@ -178,6 +178,7 @@ func TestProgressScreenInput(t *testing.T) {
 		t.Errorf("2 chose %d weeks", s.weeks)
 	}
 	x, y := findButton(t, &s.btn, "weeks:4")
+	clk.Advance(time.Second) // presses just after a change of scene do not act
 	a.Step([]Event{{Kind: EvMove, X: x, Y: y}, {Kind: EvPress, X: x, Y: y}, {Kind: EvRelease, X: x, Y: y}})
 	if s.weeks != 4 {
 		t.Errorf("a click on 4 weeks left %d weeks", s.weeks)
