@@ -69,3 +69,27 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkProgress computes the progress screen's figures from a full
+// review log (MaxLog entries) over the shipped packs' size.
+func BenchmarkProgress(b *testing.B) {
+	p := New("x")
+	var packs []*pack.Pack
+	for i := range 9 {
+		pk := &pack.Pack{ID: string(rune('a' + i))}
+		for j := range 18 {
+			pk.Questions = append(pk.Questions, pack.Question{ID: string(rune('a' + j))})
+			p.Memory[pk.Questions[j].Key(pk)] = review.Memory{Reps: 1, Stability: float64(j)}
+		}
+		packs = append(packs, pk)
+	}
+	now := time.Date(2026, 12, 20, 10, 0, 0, 0, time.UTC)
+	for i := range MaxLog {
+		pk := packs[i%9]
+		p.Log = append(p.Log, Review{Key: pk.Questions[i%18].Key(pk), When: now.Add(-time.Duration(i) * time.Minute), Rating: review.Rating(1 + i%4)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Progress(packs, now, 84, 12)
+	}
+}

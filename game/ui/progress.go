@@ -19,6 +19,20 @@ var progressRanges = []int{4, 12}
 type progressScene struct {
 	btn   buttons
 	weeks int
+	// pr is the figures last computed, for cacheKey (a full review log
+	// takes milliseconds to go through).
+	pr       save.Progress
+	cacheKey [3]int
+}
+
+// progress returns the figures for the chosen span, today.
+func (s *progressScene) progress(a *App) save.Progress {
+	now := a.now()
+	key := [3]int{s.weeks, len(a.profile.Log), now.YearDay() + 400*now.Year()}
+	if key != s.cacheKey || s.pr.Days == nil {
+		s.pr, s.cacheKey = a.profile.Progress(a.Packs(), now, s.weeks*7, s.weeks), key
+	}
+	return s.pr
 }
 
 func newProgress(a *App) *progressScene { return &progressScene{weeks: progressRanges[0]} }
@@ -69,7 +83,7 @@ func (s *progressScene) Animating(a *App) bool { return false }
 func (s *progressScene) Draw(a *App, dst *ebiten.Image) {
 	p := s.layout(a)
 	u, t := a.unit(), a.theme
-	pr := a.profile.Progress(a.Packs(), a.now(), s.weeks*7, s.weeks)
+	pr := s.progress(a)
 	a.fonts.drawLine(dst, "Progress", 4*u, 2.5*u, a.textSize(1.6), true, t.Text, Left)
 	total := 0
 	for _, d := range pr.Days {

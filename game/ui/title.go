@@ -165,7 +165,7 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		blk := layout.MakeBlock(msg, size, a.w*0.3, a.fonts.Measure)
 		a.fonts.drawBlock(dst, blk, x, a.h-4.5*u-size*layout.LineHeightFactor-blk.Height, false, t.Wrong, Left)
 	}
-	hintBar(a, dst, "Arrows + Enter choose", "P play", "C classroom", "R review", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
+	hintBar(a, dst, "Arrows + Enter choose", "P play", "C classroom", "R review", "G progress", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
 }
 
 // drawRecallKey draws the map's colour key, from 0% to 100% recall now,
