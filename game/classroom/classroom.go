@@ -9,7 +9,8 @@ package classroom
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"gutskin/game/pack"
@@ -40,6 +41,9 @@ type Config struct {
 	// type can then be asked. Without it the teacher enters each team's
 	// choice, and only choice questions (Types) are asked.
 	HotSeat bool
+	// Projector is the projector look (high contrast, extra-large text),
+	// kept with the game so a resumed game looks as it did.
+	Projector bool
 }
 
 // Phase is where the current question stands.
@@ -67,7 +71,9 @@ type Record struct {
 	Key     string // "pack/question"
 	Index   int    // position in the game
 	Skipped bool
-	Teams   []TeamResult
+	// TimedOut is set when the clock locked the answers.
+	TimedOut bool `json:",omitempty"`
+	Teams    []TeamResult
 }
 
 // Adjustment is a change of points made by hand.
@@ -92,6 +98,15 @@ type state struct {
 	PausedFor   time.Duration
 	LastRanks   []int // ranks at the previous scoreboard, for changes
 	EndedEarly  bool
+
+	// The lesson's flow (flow.go).
+	Screen      Screen
+	Selected    int       // team whose answer the next choice sets, -1
+	Turn        int       // hot-seat team at the controls or next
+	Blank       bool      // the screen is blank
+	BlankPaused bool      // blanking paused the clock
+	Overtime    bool      // time ran out, the question was reopened by undo
+	EndArmed    time.Time // the first EndEarly, waiting for the second
 }
 
 func (s *state) clone() state {
@@ -133,7 +148,10 @@ func New(cfg Config) (*Game, error) {
 		return nil, fmt.Errorf("a classroom game needs 1 to %d teams, not %d", MaxTeams, len(cfg.Teams))
 	}
 	seen := map[string]bool{}
-	for _, t := range cfg.Teams {
+	cfg.Teams = slices.Clone(cfg.Teams)
+	for i, t := range cfg.Teams {
+		t = strings.TrimSpace(t)
+		cfg.Teams[i] = t
 		if t == "" || seen[t] {
 			return nil, fmt.Errorf("team names must be given and differ: %q", t)
 		}
@@ -154,6 +172,8 @@ func New(cfg Config) (*Game, error) {
 	g := &Game{cfg: cfg, items: r.Items()}
 	g.s.Streaks = make([]int, len(cfg.Teams))
 	g.s.Answers = make([]*TeamResult, len(cfg.Teams))
+	g.s.Selected = -1
+	g.enterQuestion()
 	return g, nil
 }
 
@@ -259,6 +279,8 @@ func (g *Game) TimeUp(now time.Time) bool {
 }
 
 // SetAnswer enters (or replaces) a team's answer while answers are open.
+// On a timed question an answer entered before the timer starts earns no
+// speed bonus: it counts as given at the last moment.
 func (g *Game) SetAnswer(team int, a quiz.Answer, now time.Time) error {
 	if g.s.Phase != Asking {
 		return ErrNotAsking
@@ -266,7 +288,11 @@ func (g *Game) SetAnswer(team int, a quiz.Answer, now time.Time) error {
 	if team < 0 || team >= len(g.cfg.Teams) {
 		return ErrNoTeam
 	}
-	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: g.elapsed(now)}
+	took := g.elapsed(now)
+	if !g.s.TimerOn {
+		took = g.limit()
+	}
+	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: took}
 	return nil
 }
 
@@ -328,6 +354,9 @@ func (g *Game) Lock(now time.Time) (Record, error) {
 		if a := g.s.Answers[t]; a != nil {
 			res = *a
 			res.Credit = quiz.Credit(it.Question, a.Answer)
+			if g.untouched(t, it.Question, a.Answer) {
+				res.Credit = 0 // a card handed in as it came earns nothing
+			}
 			res.Correct = res.Credit == 1
 			conf := a.Answer.Confidence
 			if g.cfg.Mode == quiz.Confident && conf == quiz.NoConfidence {
@@ -377,6 +406,7 @@ func (g *Game) advance() {
 	g.s.Answers = make([]*TeamResult, len(g.cfg.Teams))
 	g.s.TimerOn, g.s.PausedAt, g.s.PausedFor = false, time.Time{}, 0
 	g.s.Phase = Asking
+	g.s.Overtime = false
 	if g.s.Index >= len(g.items) {
 		g.s.Phase = Done
 	}
@@ -413,166 +443,3 @@ func (g *Game) Undo() error {
 
 // CanUndo reports whether there is something to undo.
 func (g *Game) CanUndo() bool { return len(g.undo) > 0 }
-
-// Standing is a team's place on the scoreboard.
-type Standing struct {
-	Team        int
-	Name        string
-	Total       int
-	Correctness int // points from answers alone
-	Bonus       int // streak and speed points
-	Manual      int // points changed by hand
-	Right       int // questions fully right
-	Rank        int // 1 is first; tied teams share a rank
-	Change      int // places gained since the previous scoreboard (negative: lost)
-}
-
-// Scoreboard ranks the teams, best first; tied totals share a rank.
-func (g *Game) Scoreboard() []Standing {
-	st := make([]Standing, len(g.cfg.Teams))
-	for t, name := range g.cfg.Teams {
-		st[t] = Standing{Team: t, Name: name}
-	}
-	for _, r := range g.s.Records {
-		for t, res := range r.Teams {
-			st[t].Correctness += res.Points.Correctness
-			st[t].Bonus += res.Points.Streak + res.Points.Speed
-			if res.Correct {
-				st[t].Right++
-			}
-		}
-	}
-	for _, a := range g.s.Adjustments {
-		st[a.Team].Manual += a.Points
-	}
-	for t := range st {
-		st[t].Total = st[t].Correctness + st[t].Bonus + st[t].Manual
-	}
-	ranks := rankOf(st)
-	for t := range st {
-		st[t].Rank = ranks[t]
-		if len(g.s.LastRanks) == len(st) {
-			st[t].Change = g.s.LastRanks[t] - ranks[t]
-		}
-	}
-	sort.SliceStable(st, func(i, j int) bool {
-		if st[i].Total != st[j].Total {
-			return st[i].Total > st[j].Total
-		}
-		return st[i].Team < st[j].Team
-	})
-	return st
-}
-
-// rankOf gives each team its rank by total, ties sharing ("1, 1, 3").
-func rankOf(st []Standing) []int {
-	ranks := make([]int, len(st))
-	for i := range st {
-		r := 1
-		for j := range st {
-			if st[j].Total > st[i].Total {
-				r++
-			}
-		}
-		ranks[st[i].Team] = r
-	}
-	return ranks
-}
-
-func (g *Game) ranks() []int {
-	st := g.Scoreboard()
-	out := make([]int, len(st))
-	for _, s := range st {
-		out[s.Team] = s.Rank
-	}
-	return out
-}
-
-// ScoreboardDue reports whether the scoreboard belongs after the question
-// just locked (every question, or every N, and always after the last).
-func (g *Game) ScoreboardDue() bool {
-	n := g.cfg.ScoreboardEvery
-	done := len(g.s.Records)
-	return n <= 1 || done%n == 0 || done >= len(g.items)
-}
-
-// ChoiceCount is how many teams picked one choice, with its misconception.
-type ChoiceCount struct {
-	Choice        int // index in the question's choices
-	Teams         []int
-	Correct       bool
-	Misconception string
-}
-
-// Room is how the room answered the question last locked.
-type Room struct {
-	Answered, Right int
-	Choices         []ChoiceCount // for single, multi and truefalse
-}
-
-// Reveal tells how the room answered the last locked question.
-func (g *Game) Reveal() Room {
-	if len(g.s.Records) == 0 {
-		return Room{}
-	}
-	rec := g.s.Records[len(g.s.Records)-1]
-	it := g.items[rec.Index]
-	room := Room{}
-	q := it.Question
-	counts := make([]ChoiceCount, len(q.Choices))
-	for i, c := range q.Choices {
-		counts[i] = ChoiceCount{Choice: i, Correct: c.Correct, Misconception: c.Misconception}
-	}
-	for t, res := range rec.Teams {
-		if !res.Answered {
-			continue
-		}
-		room.Answered++
-		if res.Correct {
-			room.Right++
-		}
-		for _, c := range res.Answer.Choices {
-			if c >= 0 && c < len(counts) {
-				counts[c].Teams = append(counts[c].Teams, t)
-			}
-		}
-	}
-	room.Choices = counts
-	return room
-}
-
-// Misconception is a misconception label and how often teams fell for it.
-type Misconception struct {
-	Label string
-	Key   string // the question
-	Teams int    // team answers that picked it
-}
-
-// Misconceptions lists the labelled wrong choices teams picked, most
-// picked first.
-func (g *Game) Misconceptions() []Misconception {
-	byLabel := map[string]*Misconception{}
-	var order []string
-	for _, r := range g.s.Records {
-		q := g.items[r.Index].Question
-		for _, res := range r.Teams {
-			for _, c := range res.Answer.Choices {
-				if c < 0 || c >= len(q.Choices) || q.Choices[c].Misconception == "" || q.Choices[c].Correct {
-					continue
-				}
-				l := q.Choices[c].Misconception
-				if byLabel[l] == nil {
-					byLabel[l] = &Misconception{Label: l, Key: r.Key}
-					order = append(order, l)
-				}
-				byLabel[l].Teams++
-			}
-		}
-	}
-	out := make([]Misconception, 0, len(order))
-	for _, l := range order {
-		out = append(out, *byLabel[l])
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Teams > out[j].Teams })
-	return out
-}

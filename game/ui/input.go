@@ -109,6 +109,16 @@ func (in *deviceInput) Poll() []Event {
 	in.events = in.events[:0]
 	s := in.scale()
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	// Typed characters come before the keys of the same tick: Ebiten does
+	// not say which came first, and letters typed just before Enter,
+	// Space or Backspace are far more common than the reverse (on a slow
+	// frame, "Noël" then Enter must not end the name before its "l").
+	in.runes = ebiten.AppendInputChars(in.runes[:0])
+	for _, r := range in.runes {
+		if r != ' ' && unicode.IsPrint(r) {
+			in.events = append(in.events, Event{Kind: EvRune, Rune: r})
+		}
+	}
 	// Presses come from the just-pressed list, which keeps a tap whose key
 	// was already released when this tick runs (frames are only made on
 	// demand, so a quick tap often falls between two ticks).
@@ -127,12 +137,6 @@ func (in *deviceInput) Poll() []Event {
 		}
 		if d := inpututil.KeyPressDuration(k); d >= 24 && (d-24)%4 == 0 {
 			in.events = append(in.events, Event{Kind: EvKey, Key: key, Shift: shift})
-		}
-	}
-	in.runes = ebiten.AppendInputChars(in.runes[:0])
-	for _, r := range in.runes {
-		if r != ' ' && unicode.IsPrint(r) {
-			in.events = append(in.events, Event{Kind: EvRune, Rune: r})
 		}
 	}
 	cx, cy := ebiten.CursorPositionF()

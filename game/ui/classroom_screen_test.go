@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gutskin/game/classroom"
+	"gutskin/game/quiz"
+)
+
+// TestClassroomCountdownMovesWithoutInput: the projector's countdown, a
+// hot-seat time-out and the handover that follows are drawn with no key
+// or mouse event at all (D1). Two frames taken seconds apart while the
+// clock runs must differ.
+func TestClassroomCountdownMovesWithoutInput(t *testing.T) {
+	needGL(t)
+	for _, hot := range []bool{false, true} {
+		a, _, clk := testApp(t, 1280, 720)
+		g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 5, Seed: 4, TimeLimit: 20 * time.Second, HotSeat: hot})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newClassPlay(a, g)
+		a.scene = p
+		p.do(a, classroom.Intent{Kind: classroom.Advance}) // the timer, or team A's turn, starts
+		screen := ebiten.NewImage(1280, 720)
+		// shot runs ticks with no input, as the game loop does while the
+		// clock runs, and reads the screen back. The pacing of frames
+		// looks at the wall clock: the short sleep lets a frame be due.
+		shot := func() []byte {
+			for range 2 {
+				time.Sleep(timerInterval + 5*time.Millisecond)
+				frame(a, screen)
+			}
+			return readBack(screen).Pix
+		}
+		first := shot()
+		clk.Advance(3 * time.Second)
+		second := shot()
+		if bytes.Equal(first, second) {
+			t.Errorf("hot-seat %v: the screen did not change in 3 s of a running countdown", hot)
+		}
+		if !hot {
+			continue
+		}
+		clk.Advance(20 * time.Second) // team A's time runs out
+		third := shot()
+		if g.Screen() != classroom.Handover || g.Turn() != 1 || p.seat != nil {
+			t.Fatalf("after the time-out: screen %d turn %d", g.Screen(), g.Turn())
+		}
+		if bytes.Equal(second, third) {
+			t.Error("the handover to team B was not drawn without input")
+		}
+	}
+}
+
+// TestClassroomNoPickShownBeforeLock: while a team is chosen, its answer
+// is not lit up on the projector, in any mode or question type (D3).
+func TestClassroomNoPickShownBeforeLock(t *testing.T) {
+	for _, mode := range quiz.Modes {
+		a, _, _ := testApp(t, 1280, 720)
+		g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 20, Seed: 9, Mode: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newClassPlay(a, g)
+		a.scene = p
+		for q := 0; q < 6 && g.Screen() == classroom.ShowQuestion; q++ {
+			a.Step([]Event{RuneEvent('1'), RuneEvent('a'), RuneEvent('b')})
+			p.layout(a)
+			if _, ok := g.Answer(0); !ok {
+				t.Fatalf("%s: no answer entered", mode)
+			}
+			for _, b := range p.btn.list {
+				if len(b.id) > 7 && b.id[:7] == "choice:" && b.selected {
+					t.Errorf("%s, %s question: %s is lit up before the lock", mode, g.Current().Question.Type, b.id)
+				}
+			}
+			g.Do(classroom.Intent{Kind: classroom.Skip}, a.now())
+		}
+	}
+}
+
+// TestClassroomSetupResumesByDefault: with a saved game, the set-up says
+// what it holds, Enter resumes it, and Start replaces it only when pressed
+// twice (D2).
+func TestClassroomSetupResumesByDefault(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	g, err := classroom.New(classroom.Config{Teams: []string{"Équipe Noël", "B"}, Packs: a.Packs(), Length: 5, Seed: 4, Projector: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newClassPlay(a, g)
+	a.scene = p
+	a.Step([]Event{KeyEvent(KeySpace), KeyEvent(KeySpace), KeyEvent(KeySpace)}) // lock, board, next: one question done
+	saved, err := os.ReadFile(a.classSavePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.goTo(newTitle(a))
+	setup := newClassSetup(a)
+	a.scene = setup
+	if !setup.resumeable || setup.saved.Teams[0] != "Équipe Noël" || setup.saved.Index != 1 {
+		t.Fatalf("the set-up does not show the save: %+v", setup.saved)
+	}
+	setup.layout(a)
+	x, y := findButton(t, &setup.btn, "start")
+	a.Step(Click(x, y))
+	if a.scene != setup {
+		t.Fatal("one click on Start replaced the saved game")
+	}
+	if now, _ := os.ReadFile(a.classSavePath()); !bytes.Equal(now, saved) {
+		t.Fatal("the saved game changed")
+	}
+	clk.Advance(time.Second)
+	a.Step([]Event{KeyEvent(KeyEnter)})
+	r, ok := a.scene.(*classPlayScene)
+	if !ok || r.g.Index() != 1 || r.g.Teams()[0] != "Équipe Noël" {
+		t.Fatalf("Enter did not resume: %T", a.scene)
+	}
+	if a.theme != Themes["contrast"] {
+		t.Error("the resumed game lost the projector look (D7)")
+	}
+}
