@@ -22,7 +22,7 @@ tr,li,.podium div{page-break-inside:avoid;break-inside:avoid}
 .podium{display:flex;gap:.8em;align-items:flex-end}.podium div{border:2px solid #333;padding:.3em .8em;text-align:center}
 .right{color:#0065a8}.wrong{color:#c04a0e}.muted{color:#555}
 ul{margin:.2em 0;padding-left:1.4em}
-@media print{body{margin:0}}
+@media print{body{margin:0;font-size:9pt}h1{font-size:14pt}h2{font-size:10.5pt;margin:.6em 0 .2em}}
 </style></head><body>
 <h1>Classroom results</h1>
 <p>{{.When}} · {{.Packs}} · {{.Count}} · scoring: {{.Mode}}{{if .EndedEarly}} · ended early{{end}}</p>
