@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,5 +125,52 @@ func TestClassroomSetupResumesByDefault(t *testing.T) {
 	}
 	if a.theme != Themes["contrast"] {
 		t.Error("the resumed game lost the projector look (D7)")
+	}
+}
+
+// TestTickOrder: keys and characters of one slow tick come in the order a
+// teacher types them (D9): Backspace before the letters, the letters (and
+// spaces) in their order, Enter after them.
+func TestTickOrder(t *testing.T) {
+	bs, enter, space := KeyEvent(KeyBackspace), KeyEvent(KeyEnter), KeyEvent(KeySpace)
+	tests := []struct {
+		name  string
+		keys  []Event
+		runes string
+		want  string
+	}{
+		{"letters before Enter", []Event{enter}, "ël", "r:ë r:l k:Enter"},
+		{"Backspace before new letters", []Event{bs}, "Z", "k:Backspace r:Z"},
+		{"a space among letters keeps its place", []Event{space}, "e M", "r:e r:  r:M k:Space"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, ev := range tickOrder(nil, tt.keys, []rune(tt.runes)) {
+				if ev.Kind == EvKey {
+					got = append(got, "k:"+ev.Key.String())
+				} else {
+					got = append(got, "r:"+string(ev.Rune))
+				}
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
+
+// TestClassroomNameTyping: a name typed in one tick with a space, then
+// Enter, comes out as typed and trimmed.
+func TestClassroomNameTyping(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	s := newClassSetup(a)
+	a.scene = s
+	s.editing = 2
+	s.teams[2] = ""
+	evs := tickOrder(nil, []Event{KeyEvent(KeySpace), KeyEvent(KeyEnter)}, []rune("Zoë Søren "))
+	a.Step(evs)
+	if s.teams[2] != "Zoë Søren" || s.editing != -1 {
+		t.Errorf("name %q, editing %d", s.teams[2], s.editing)
 	}
 }

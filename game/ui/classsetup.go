@@ -252,6 +252,9 @@ func (s *classSetupScene) resume(a *App) {
 
 func (s *classSetupScene) Update(a *App, evs []Event) {
 	s.layout(a)
+	// The keyboard sends a space as a key and as a typed character; the
+	// character keeps its place among the letters of the tick.
+	spaceTyped := slices.ContainsFunc(evs, func(ev Event) bool { return ev.Kind == EvRune && ev.Rune == ' ' })
 	for _, ev := range evs {
 		if s.editing >= 0 {
 			name := []rune(s.teams[s.editing])
@@ -267,7 +270,13 @@ func (s *classSetupScene) Update(a *App, evs []Event) {
 					s.teams[s.editing] = string(name[:len(name)-1])
 				}
 			case ev.Kind == EvKey && ev.Key == KeySpace:
-				s.teams[s.editing] += " "
+				if !spaceTyped && len(name) < 24 {
+					s.teams[s.editing] += " "
+				}
+			case ev.Kind == EvRune && ev.Rune == ' ':
+				if len(name) < 24 {
+					s.teams[s.editing] += " "
+				}
 			case ev.Kind == EvRune && len(name) < 24 && (unicode.IsLetter(ev.Rune) || unicode.IsDigit(ev.Rune) || strings.ContainsRune("-'&.!", ev.Rune)):
 				s.teams[s.editing] += string(ev.Rune)
 			default:
