@@ -104,6 +104,7 @@ type App struct {
 	wasAnimating bool
 	lastTick     time.Time // when the last animation frame was drawn
 	wasFading    bool
+	ticked       bool         // Update ran since the last Draw
 	animating    atomic.Bool  // frames are wanted without input
 	pace         atomic.Int64 // their interval, in nanoseconds
 	images       images
@@ -260,6 +261,7 @@ func (a *App) minText() float64 { return max(11, 13*layout.Scale(a.w, a.h)) }
 // Update is ebiten.Game's Update.
 func (a *App) Update() error {
 	start := time.Now()
+	a.ticked = true
 	a.takeChanges()
 	var evs []Event
 	if a.input != nil {
@@ -401,6 +403,14 @@ func (a *App) setFullscreen(on bool) {
 // Draw is ebiten.Game's Draw. It draws only when something changed: the
 // screen is not cleared between frames, so a still card costs nothing.
 func (a *App) Draw(screen *ebiten.Image) {
+	// A frame woken by input may run no tick (Ebiten's clock found none
+	// due yet); the input then waits for a tick that no frame would come
+	// for until the next input, and the screen showed each key's effect
+	// only at the next key. Another frame is asked for at once.
+	if !a.ticked && ebitenRunning.Load() && !a.opts.Continuous {
+		ebiten.ScheduleFrame() //nolint:staticcheck
+	}
+	a.ticked = false
 	if !a.dirty && !a.opts.Continuous {
 		if an, ok := a.scene.(animator); ok && a.partial {
 			a.partial = false

@@ -78,6 +78,9 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 	}
 	if screen != classroom.ShowResults {
 		head := fmt.Sprintf("Question %d of %d", min(s.g.Index()+1, s.g.Len()), s.g.Len())
+		if it := s.g.Current(); screen == classroom.ShowQuestion && it != nil && it.Question.Type == pack.Multi {
+			head += " · tick all that apply"
+		}
 		if s.g.Paused() {
 			head += " · paused (P resumes)"
 		}
@@ -121,12 +124,13 @@ func (s *classPlayScene) drawKeys(a *App, dst *ebiten.Image) {
 		keys = []string{"Space: team ready / next", "PgDn pass", "PgUp back", "S skip", "U undo", "1-8 team, +/- points", "B blank", "E end", "H hide"}
 	}
 	u := a.unit()
-	size := a.textSize(0.7)
-	sep := "  ·  "
+	size := a.textSize(0.75) // as hintBar draws
+	sep := "   ·   "
 	if a.fonts.Measure(strings.Join(keys, sep), size) <= a.w-4*u {
 		hintBar(a, dst, keys...)
 		return
 	}
+	size = a.textSize(0.7)
 	half := (len(keys) + 1) / 2
 	lh := size * layout.LineHeightFactor
 	for i, part := range [][]string{keys[:half], keys[half:]} {

@@ -39,9 +39,14 @@ func (s *classPlayScene) drawBoard(a *App, dst *ebiten.Image, box layout.Rect) {
 		detail += ")"
 		// The name gets what the points leave, never the points' room.
 		nameX := badge.X + badge.W + u
-		detailW := min(a.fonts.Measure(detail, size*0.8), (box.X+box.W-nameX)*0.55)
+		avail := box.X + box.W - nameX - 2*u
+		name := fmt.Sprintf("%d. %s%s", st.Rank, st.Name, change)
+		detailW := a.fonts.Measure(detail, size*0.8)
+		if nameW := a.fonts.MeasureBold(name, size); nameW+detailW > avail {
+			detailW = min(detailW, max(avail-nameW, avail*0.45))
+		}
 		detail = layout.Truncate(detail, size*0.8, detailW, a.fonts.Measure)
-		name := layout.Truncate(fmt.Sprintf("%d. %s%s", st.Rank, st.Name, change), size, box.X+box.W-nameX-detailW-2*u, a.fonts.MeasureBold)
+		name = layout.Truncate(name, size, avail-detailW, a.fonts.MeasureBold)
 		a.fonts.drawLine(dst, name, nameX, y+(rowH*0.8-size*layout.LineHeightFactor)/2, size, true, t.Text, Left)
 		a.fonts.drawLine(dst, detail, box.X+box.W, y+(rowH*0.8-size*0.8*layout.LineHeightFactor)/2, size*0.8, false, t.Text, Right)
 		y += rowH

@@ -174,3 +174,38 @@ func TestClassroomNameTyping(t *testing.T) {
 		t.Errorf("name %q, editing %d", s.teams[2], s.editing)
 	}
 }
+
+// TestClassroomSetupRemembersTheClass: the next set-up starts from the
+// last game's teams, packs and settings; None clears the packs, and no
+// game starts without one.
+func TestClassroomSetupRemembersTheClass(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	s := newClassSetup(a)
+	a.scene = s
+	s.setCount(2)
+	s.teams = []string{"Équipe Noël", "Les Bactéries"}
+	s.layout(a)
+	x, y := findButton(t, &s.btn, "packs:none")
+	a.Step(Click(x, y))
+	a.Step([]Event{KeyEvent(KeyEnter)})
+	if a.scene != s || s.message == "" {
+		t.Fatal("a game started with no pack")
+	}
+	keep := a.Packs()[1].ID
+	s.selected[keep] = true
+	s.projector, s.timer, s.difficulty = true, 2, 0
+	s.start(a)
+	if _, ok := a.scene.(*classPlayScene); !ok {
+		t.Fatalf("no game: %q", s.message)
+	}
+	n := newClassSetup(a)
+	var picked []string
+	for id, on := range n.selected {
+		if on {
+			picked = append(picked, id)
+		}
+	}
+	if strings.Join(n.teams, "|") != "Équipe Noël|Les Bactéries" || !n.projector || n.timer != 2 || len(picked) != 1 || picked[0] != keep {
+		t.Errorf("remembered %q, projector %v, timer %d, packs %v", n.teams, n.projector, n.timer, picked)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"os"
@@ -43,6 +44,17 @@ var scoreboardChoices = []struct {
 // classSaveName is the classroom game saved after every question.
 const classSaveName = "classroom-current.json"
 
+// classSetupName is the set-up last used, so the next lesson starts from
+// the same class and settings.
+const classSetupName = "classroom-setup.json"
+
+func (a *App) classSetupPath() string {
+	if a.opts.Store == nil {
+		return ""
+	}
+	return filepath.Join(a.opts.Store.Dir, classSetupName)
+}
+
 func (a *App) classSavePath() string {
 	if a.opts.Store == nil {
 		return ""
@@ -68,6 +80,7 @@ type classSetupScene struct {
 	editing    int // team whose name is being typed, -1
 	selected   map[string]bool
 	length     int
+	difficulty int // 0: any level
 	timer      int
 	mode       quiz.Mode
 	board      int
@@ -93,6 +106,7 @@ func newClassSetup(a *App) *classSetupScene {
 	for _, p := range a.Packs() {
 		s.selected[p.ID] = true
 	}
+	s.remember(a)
 	if path := a.classSavePath(); path != "" {
 		save.CleanTemps(path)
 		if data, err := os.ReadFile(path); err == nil {
@@ -139,15 +153,16 @@ func (s *classSetupScene) layout(a *App) {
 	y += 2*4.2*u + 0.6*u + 1.4*u // room for two rows of names, whatever the count
 	packs := a.Packs()
 	label("Packs", 2*3.8*u+0.6*u)
-	cells := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 2*3.8*u + 0.6*u}, len(packs)+1, (len(packs)+2)/2, 0.6*u)
+	cells := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 2*3.8*u + 0.6*u}, len(packs)+2, (len(packs)+3)/2, 0.6*u)
 	s.btn.add(&button{id: "packs:all", r: cells[0], label: "All", action: func() {
 		for _, p := range packs {
 			s.selected[p.ID] = true
 		}
 	}})
+	s.btn.add(&button{id: "packs:none", r: cells[1], label: "None", action: func() { clear(s.selected) }})
 	for i, p := range packs {
 		id := p.ID
-		s.btn.add(&button{id: "pack:" + id, r: cells[i+1], label: p.Title, selected: s.selected[id], action: func() { s.selected[id] = !s.selected[id] }})
+		s.btn.add(&button{id: "pack:" + id, r: cells[i+2], label: p.Title, selected: s.selected[id], action: func() { s.selected[id] = !s.selected[id] }})
 	}
 	y += 2*3.8*u + 0.6*u + 1.4*u
 	row := func(name, title string, labels []string, sel int, set func(int)) {
@@ -163,7 +178,16 @@ func (s *classSetupScene) layout(a *App) {
 		func(i int) { s.projector = i == 1 })
 	row("answers", "Answers", []string{"Teacher enters each team's choice", "Hot-seat: teams answer in turn (all types)"}, map[bool]int{false: 0, true: 1}[s.hotSeat],
 		func(i int) { s.hotSeat = i == 1 })
-	row("length", "Questions", []string{"5", "10", "20"}, slices.Index([]int{5, 10, 20}, s.length), func(i int) { s.length = []int{5, 10, 20}[i] })
+	// How many questions, and of which level, on one row.
+	label("Questions", 3.8*u)
+	qc := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, 7, 7, 0.6*u)
+	for i, n := range []int{5, 10, 20} {
+		s.btn.add(&button{id: fmt.Sprint("length:", i), r: qc[i], label: fmt.Sprint(n), selected: s.length == n, action: func() { s.length = n }})
+	}
+	for i, l := range []string{"Any level", "Level 1", "Level 2", "Level 3"} {
+		s.btn.add(&button{id: fmt.Sprint("difficulty:", i), r: qc[3+i], label: l, selected: s.difficulty == i, action: func() { s.difficulty = i }})
+	}
+	y += 4.5 * u
 	var tl []string
 	for _, t := range classTimers {
 		tl = append(tl, t.label)
@@ -204,6 +228,63 @@ func (s *classSetupScene) savedSummary() string {
 		s.saved.Index, s.saved.Len, look, s.saved.Saved.Local().Format("Mon 2 Jan 15:04"))
 }
 
+// remember starts from the set-up of the last game, when there is one.
+func (s *classSetupScene) remember(a *App) {
+	path := a.classSetupPath()
+	if path == "" {
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return
+	}
+	last, err := classroom.DecodeSetup(data)
+	if err != nil {
+		return // a damaged file: the defaults, and the next game rewrites it
+	}
+	s.teams = last.Teams
+	known := map[string]bool{}
+	for _, p := range a.Packs() {
+		known[p.ID] = true
+	}
+	if slices.ContainsFunc(last.Packs, func(id string) bool { return known[id] }) {
+		clear(s.selected)
+		for _, id := range last.Packs {
+			s.selected[id] = known[id]
+		}
+	}
+	if slices.Contains([]int{5, 10, 20}, last.Length) {
+		s.length = last.Length
+	}
+	s.difficulty, s.mode, s.hotSeat, s.projector = last.Difficulty, last.Mode, last.HotSeat, last.Projector
+	for i, t := range classTimers {
+		if t.d == last.TimeLimit {
+			s.timer = i
+		}
+	}
+	for i, b := range scoreboardChoices {
+		if b.every == last.ScoreboardEvery {
+			s.board = i
+		}
+	}
+}
+
+// keep writes the set-up of the game starting, for the next lesson.
+func (s *classSetupScene) keep(a *App, packs []*pack.Pack) {
+	path := a.classSetupPath()
+	if path == "" {
+		return
+	}
+	set := classroom.Setup{Teams: s.teams, Difficulty: s.difficulty, Length: s.length, TimeLimit: classTimers[s.timer].d, Mode: s.mode,
+		ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector}
+	for _, p := range packs {
+		set.Packs = append(set.Packs, p.ID)
+	}
+	if data, err := set.Encode(); err == nil {
+		save.WriteAtomic(path, data) // a set-up not kept only costs retyping
+	}
+}
+
 func (s *classSetupScene) setCount(n int) {
 	for len(s.teams) < n {
 		s.teams = append(s.teams, defaultTeam(len(s.teams)))
@@ -227,12 +308,21 @@ func (s *classSetupScene) start(a *App) {
 			packs = append(packs, p)
 		}
 	}
-	g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode,
+	if len(packs) == 0 {
+		s.message = "Choose at least one pack."
+		return
+	}
+	g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode, Difficulty: s.difficulty,
 		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector})
+	if errors.Is(err, quiz.ErrNoQuestions) {
+		s.message = "No question of that level in the chosen packs (teacher entry asks choice questions only)."
+		return
+	}
 	if err != nil {
 		s.message = err.Error()
 		return
 	}
+	s.keep(a, packs)
 	p := newClassPlay(a, g)
 	p.persist(a) // the new game replaces the saved one now, as asked
 	a.goTo(p)
