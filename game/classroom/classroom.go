@@ -41,6 +41,10 @@ type Config struct {
 	// type can then be asked. Without it the teacher enters each team's
 	// choice, and only choice questions (Types) are asked.
 	HotSeat bool
+	// Questions, when set, are the game's questions ("pack/question"), in
+	// the order asked: a prepared lesson. Length and Difficulty are then
+	// not used.
+	Questions []string
 	// Projector is the projector look (high contrast, extra-large text),
 	// kept with the game so a resumed game looks as it did.
 	Projector bool
@@ -164,12 +168,26 @@ func New(cfg Config) (*Game, error) {
 	if cfg.HotSeat {
 		types = nil
 	}
-	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
-		TimeLimit: cfg.TimeLimit, Types: types})
-	if err != nil {
+	qc := quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
+		TimeLimit: cfg.TimeLimit, Types: types}
+	if len(cfg.Questions) > 0 {
+		qc.Only, qc.Length, qc.Difficulty = cfg.Questions, 0, 0
+	}
+	r, err := quiz.New(qc)
+	lesson := len(cfg.Questions) > 0
+	if err != nil && !(lesson && errors.Is(err, quiz.ErrNoQuestions)) {
 		return nil, err
 	}
-	g := &Game{cfg: cfg, items: r.Items()}
+	var items []*quiz.Item
+	if r != nil {
+		items = r.Items()
+	}
+	if lesson {
+		if items, err = inOrder(items, cfg.Questions, cfg.HotSeat); err != nil {
+			return nil, err
+		}
+	}
+	g := &Game{cfg: cfg, items: items}
 	g.s.Streaks = make([]int, len(cfg.Teams))
 	g.s.Answers = make([]*TeamResult, len(cfg.Teams))
 	g.s.Selected = -1
@@ -443,3 +461,24 @@ func (g *Game) Undo() error {
 
 // CanUndo reports whether there is something to undo.
 func (g *Game) CanUndo() bool { return len(g.undo) > 0 }
+
+// inOrder puts a lesson's questions in its order; a question missing from
+// the packs, or one teacher entry cannot ask, is an error.
+func inOrder(items []*quiz.Item, keys []string, hotSeat bool) ([]*quiz.Item, error) {
+	byKey := map[string]*quiz.Item{}
+	for _, it := range items {
+		byKey[it.Key()] = it
+	}
+	out := make([]*quiz.Item, 0, len(keys))
+	for _, k := range keys {
+		it, ok := byKey[k]
+		if !ok {
+			if hotSeat {
+				return nil, fmt.Errorf("the lesson's question %q is not in the chosen packs", k)
+			}
+			return nil, fmt.Errorf("the lesson's question %q is not in the chosen packs, or is not a choice question (play the lesson in hot-seat to ask every type)", k)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
