@@ -80,7 +80,8 @@ type classSetupScene struct {
 	editing    int // team whose name is being typed, -1
 	selected   map[string]bool
 	length     int
-	difficulty int // 0: any level
+	difficulty int               // 0: any level
+	lesson     *classroom.Lesson // a prepared lesson, played instead of random questions
 	timer      int
 	mode       quiz.Mode
 	board      int
@@ -180,13 +181,21 @@ func (s *classSetupScene) layout(a *App) {
 		func(i int) { s.hotSeat = i == 1 })
 	// How many questions, and of which level, on one row.
 	label("Questions", 3.8*u)
-	qc := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, 7, 7, 0.6*u)
+	qc := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, 9, 9, 0.6*u)
+	random := s.lesson == nil
 	for i, n := range []int{5, 10, 20} {
-		s.btn.add(&button{id: fmt.Sprint("length:", i), r: qc[i], label: fmt.Sprint(n), selected: s.length == n, action: func() { s.length = n }})
+		s.btn.add(&button{id: fmt.Sprint("length:", i), r: qc[i], label: fmt.Sprint(n), selected: random && s.length == n, action: func() { s.length, s.lesson = n, nil }})
 	}
 	for i, l := range []string{"Any level", "Level 1", "Level 2", "Level 3"} {
-		s.btn.add(&button{id: fmt.Sprint("difficulty:", i), r: qc[3+i], label: l, selected: s.difficulty == i, action: func() { s.difficulty = i }})
+		s.btn.add(&button{id: fmt.Sprint("difficulty:", i), r: qc[3+i], label: l, selected: random && s.difficulty == i,
+			action: func() { s.difficulty, s.lesson = i, nil }})
 	}
+	lessonLabel := "Prepare a lesson…"
+	if s.lesson != nil {
+		lessonLabel = fmt.Sprintf("Lesson: %s (%d)", s.lesson.Title, len(s.lesson.Questions))
+	}
+	s.btn.add(&button{id: "lesson", r: layout.Rect{X: qc[7].X, Y: qc[7].Y, W: qc[8].X + qc[8].W - qc[7].X, H: qc[7].H}, label: lessonLabel, selected: !random,
+		action: func() { a.goTo(newLesson(a, s)) }})
 	y += 4.5 * u
 	var tl []string
 	for _, t := range classTimers {
@@ -308,12 +317,16 @@ func (s *classSetupScene) start(a *App) {
 			packs = append(packs, p)
 		}
 	}
+	var questions []string
+	if s.lesson != nil { // a lesson plays its own questions, whatever the packs ticked
+		packs, questions = a.Packs(), s.lesson.Questions
+	}
 	if len(packs) == 0 {
 		s.message = "Choose at least one pack."
 		return
 	}
 	g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode, Difficulty: s.difficulty,
-		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector})
+		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector, Questions: questions})
 	if errors.Is(err, quiz.ErrNoQuestions) {
 		s.message = "No question of that level in the chosen packs (teacher entry asks choice questions only)."
 		return
@@ -322,7 +335,7 @@ func (s *classSetupScene) start(a *App) {
 		s.message = err.Error()
 		return
 	}
-	s.keep(a, packs)
+	s.keep(a, s.packsChosen(a))
 	p := newClassPlay(a, g)
 	p.persist(a) // the new game replaces the saved one now, as asked
 	a.goTo(p)
