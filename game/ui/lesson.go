@@ -102,6 +102,12 @@ func newLesson(a *App, setup *classSetupScene) *lessonScene {
 	if setup.lesson != nil {
 		s.title, s.picked = setup.lesson.Title, slices.Clone(setup.lesson.Questions)
 	}
+	for _, sl := range s.saved {
+		if sl.lesson == nil {
+			s.message = sl.problem + " (this lesson cannot be played until it is fixed)"
+			break
+		}
+	}
 	return s
 }
 
@@ -152,7 +158,9 @@ func (s *lessonScene) layout(a *App) {
 	y += bh + u
 	// The list on the left, the lesson on the right.
 	listW := w*0.6 - u
-	bottom := a.h - 4*u - 5.5*u - 2*u
+	by := a.h - 4*u - 5.5*u             // the buttons
+	openY := by - 0.8*u - 2.6*u         // the saved lessons
+	bottom := openY - s.messageH(a) - u // the lists end above the message
 	rowH := 3.2 * u
 	s.rows = max(1, int((bottom-y)/(rowH+0.4*u)))
 	list := s.shown(a)
@@ -201,7 +209,7 @@ func (s *lessonScene) layout(a *App) {
 		py += rowH + 0.4*u
 	}
 	// Saved lessons, to open one.
-	sy := bottom + 0.6*u
+	sy := openY
 	for i, sl := range s.saved {
 		if i == 4 {
 			break
@@ -214,12 +222,16 @@ func (s *lessonScene) layout(a *App) {
 		r := layout.Rect{X: x + float64(i)*(w/4), Y: sy, W: w/4 - 0.6*u, H: 2.6 * u}
 		s.btn.add(&button{id: fmt.Sprint("open:", i), r: r, label: "Open: " + label, disabled: sl.lesson == nil, action: func() { s.open(sl) }})
 	}
-	by := a.h - 4*u - 5.5*u
 	s.btn.add(&button{id: "back", r: layout.Rect{X: x, Y: by, W: 16 * u, H: 5.5 * u}, label: "Back", action: func() { a.goTo(s.setup) }})
 	s.btn.add(&button{id: "save", r: layout.Rect{X: a.w/2 - 13*u, Y: by, W: 26 * u, H: 5.5 * u}, label: "Save the lesson", disabled: len(s.picked) == 0,
 		action: func() { s.save(a) }})
 	s.btn.add(&button{id: "use", r: layout.Rect{X: a.w - 3*u - 28*u, Y: by, W: 28 * u, H: 5.5 * u}, label: "Play this lesson", selected: true,
 		disabled: len(s.picked) == 0, action: func() { s.use(a) }})
+}
+
+// messageH is the height of the message line above the saved lessons.
+func (s *lessonScene) messageH(a *App) float64 {
+	return a.textSize(0.75)*layout.LineHeightFactor + 0.4*a.unit()
 }
 
 func (s *lessonScene) entry(key string) *lessonEntry {
@@ -373,8 +385,8 @@ func (s *lessonScene) Draw(a *App, dst *ebiten.Image) {
 	a.fonts.drawLine(dst, count, a.w-3*u, 2.4*u, a.textSize(0.8), false, t.Muted, Right)
 	s.btn.draw(a, dst)
 	if s.message != "" {
-		a.fonts.drawLine(dst, layout.Truncate(s.message, a.textSize(0.75), a.w-6*u, a.fonts.Measure), 3*u, a.h-4*u-5.5*u-2*u-a.textSize(0.75)*1.4-2.6*u,
-			a.textSize(0.75), false, t.Accent, Left)
+		y := a.h - 4*u - 5.5*u - 0.8*u - 2.6*u - s.messageH(a)
+		a.fonts.drawLine(dst, layout.Truncate(s.message, a.textSize(0.75), a.w-6*u, a.fonts.Measure), 3*u, y, a.textSize(0.75), false, t.Accent, Left)
 	}
 	hintBar(a, dst, "Click a question to add or drop it", "Preview: as the class sees it", "type words to filter", "PgUp/PgDn page", "Esc back")
 }

@@ -106,7 +106,12 @@ func TestLessonChooser(t *testing.T) {
 func TestLessonChooserFits(t *testing.T) {
 	for _, sz := range sizes {
 		a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
+		os.MkdirAll(a.lessonsDir(), 0o755)
+		os.WriteFile(filepath.Join(a.lessonsDir(), "broken.toml"), []byte("title = \"x\"\nquestions = [\"no/such\"]\n"), 0o644)
 		ls := newLesson(a, newClassSetup(a))
+		if !strings.Contains(ls.message, "broken.toml:2:") {
+			t.Errorf("a broken lesson is not reported: %q", ls.message)
+		}
 		for _, e := range ls.entries[:12] {
 			ls.toggle(e.key)
 		}
