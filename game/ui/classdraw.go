@@ -42,7 +42,19 @@ func (s *classPlayScene) layout(a *App) {
 		if ans, ok := s.g.Answer(i); ok && (screen == classroom.ShowQuestion || screen == classroom.Handover) {
 			b.sub = "answered"
 			if s.g.Config().Mode == quiz.Confident {
-				b.sub = "answered · " + strings.ToLower(ans.Confidence.Label())
+				b.sub = strings.ToLower(ans.Confidence.Label()) // how sure: answered
+			}
+		}
+		// Whose answer the next letter sets, in words: a border alone is
+		// hard to see from the back of the room.
+		if s.g.Selected() == i {
+			switch {
+			case screen != classroom.ShowQuestion:
+				b.sub = "chosen: +/- points"
+			case b.sub == "":
+				b.sub = "now: A-F"
+			default:
+				b.sub = "now: " + b.sub
 			}
 		}
 	}
