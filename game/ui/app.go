@@ -309,7 +309,13 @@ func (a *App) Update() error {
 		case a.fading():
 			a.dirty = true
 		case moving:
-			a.partial = true
+			// A scene that cannot redraw its moving part alone (the
+			// classroom) is drawn whole at the animation's pace.
+			if _, ok := a.scene.(animator); ok {
+				a.partial = true
+			} else {
+				a.dirty = true
+			}
 		}
 	}
 	a.wasAnimating = anim
