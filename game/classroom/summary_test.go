@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -132,7 +134,19 @@ func TestSummaryPrintsOnOnePage(t *testing.T) {
 		}
 	}
 	sort.SliceStable(qs, func(i, j int) bool { return len(qs[i].Prompt) > len(qs[j].Prompt) })
-	wordy := &pack.Pack{ID: "wordy", Title: "Five long questions", Questions: qs[:5]}
+	qs = qs[:5]
+	// Every wrong choice names a misconception, so that the summary's
+	// misconception section is as long as it can be whichever wrong choice
+	// the teams pick (the shipped texts change; the page must still fit).
+	for i := range qs {
+		qs[i].Choices = slices.Clone(qs[i].Choices)
+		for j := range qs[i].Choices {
+			if c := &qs[i].Choices[j]; !c.Correct && c.Misconception == "" {
+				c.Misconception = "a wrong idea the choice " + strconv.Itoa(j+1) + " tempts, named at length"
+			}
+		}
+	}
+	wordy := &pack.Pack{ID: "wordy", Title: "Five long questions", Questions: qs}
 	g := lesson(t, []*pack.Pack{wordy})
 	if len(g.Records()) != 5 || len(g.Misconceptions()) == 0 {
 		t.Fatalf("%d questions, %d misconceptions", len(g.Records()), len(g.Misconceptions()))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"gutskin/game/press"
 	"image"
 	"os"
 	"strings"
@@ -181,14 +182,18 @@ func TestClassroomNameTyping(t *testing.T) {
 // last game's teams, packs and settings; None clears the packs, and no
 // game starts without one.
 func TestClassroomSetupRemembersTheClass(t *testing.T) {
-	a, _, _ := testApp(t, 1280, 720)
+	a, _, clk := testApp(t, 1280, 720)
 	s := newClassSetup(a)
 	a.scene = s
 	s.setCount(2)
 	s.teams = []string{"Équipe Noël", "Les Bactéries"}
 	s.layout(a)
 	x, y := findButton(t, &s.btn, "packs:none")
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step(Click(x, y))
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step([]Event{KeyEvent(KeyEnter)})
 	if a.scene != s || s.message == "" {
 		t.Fatal("a game started with no pack")

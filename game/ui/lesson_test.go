@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"gutskin/game/press"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,11 +15,13 @@ import (
 // TestLessonChooser prepares a lesson as a teacher would: filter, pick,
 // reorder, preview (nothing saved), save, then play it in that order.
 func TestLessonChooser(t *testing.T) {
-	a, _, _ := testApp(t, 1280, 720)
+	a, _, clk := testApp(t, 1280, 720)
 	setup := newClassSetup(a)
 	a.scene = setup
 	setup.layout(a)
 	x, y := findButton(t, &setup.btn, "lesson")
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step(Click(x, y))
 	ls, ok := a.scene.(*lessonScene)
 	if !ok {
@@ -26,6 +29,7 @@ func TestLessonChooser(t *testing.T) {
 	}
 	ls.layout(a)
 	x, y = findButton(t, &ls.btn, "filter:type") // choice questions only
+	clk.Advance(press.Settle)                    // a person acts after the screen settles
 	a.Step(Click(x, y))
 	shown := ls.shown(a)
 	if len(shown) < 3 || len(shown) >= len(ls.entries) {
@@ -38,16 +42,22 @@ func TestLessonChooser(t *testing.T) {
 	}
 	for _, e := range shown[:3] {
 		x, y = findButton(t, &ls.btn, "q:"+e.key)
+		a.Step(nil)
+		clk.Advance(press.Settle) // a person acts after the screen settles
 		a.Step(Click(x, y))
 	}
 	want := []string{shown[1].key, shown[0].key, shown[2].key}
 	x, y = findButton(t, &ls.btn, "move:1:Up")
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step(Click(x, y))
 	if !slices.Equal(ls.picked, want) {
 		t.Fatalf("picked %v, want %v", ls.picked, want)
 	}
 	// Words typed filter the list.
 	word := strings.Fields(shown[0].q.Prompt)[0]
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step(typed(word))
 	for _, e := range ls.shown(a) {
 		if !strings.Contains(strings.ToLower(e.q.Prompt), strings.ToLower(word)) {
@@ -57,11 +67,15 @@ func TestLessonChooser(t *testing.T) {
 	// A preview shows the projector's question screen and comes back.
 	ls.layout(a)
 	x, y = findButton(t, &ls.btn, "preview:"+shown[0].key)
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step(Click(x, y))
 	p, ok := a.scene.(*classPlayScene)
 	if !ok || p.g.Current().Key() != shown[0].key || p.g.Screen() != classroom.ShowQuestion {
 		t.Fatalf("no preview: %T", a.scene)
 	}
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step([]Event{KeyEvent(KeyEscape)})
 	if a.scene != ls {
 		t.Fatalf("Esc in the preview led to %T", a.scene)
@@ -72,6 +86,8 @@ func TestLessonChooser(t *testing.T) {
 	ls.title = "Y10 lesson 3"
 	ls.layout(a)
 	x, y = findButton(t, &ls.btn, "use")
+	a.Step(nil)
+	clk.Advance(press.Settle) // a person acts after the screen settles
 	a.Step(Click(x, y))
 	data, err := os.ReadFile(filepath.Join(a.lessonsDir(), "y10-lesson-3.toml"))
 	if err != nil {
