@@ -273,7 +273,7 @@ func Decode(data []byte) (*Profile, error) {
 
 // Save writes a profile atomically.
 func (s *Store) Save(p *Profile) error {
-	data, err := json.MarshalIndent(p, "", " ")
+	data, err := encode(p)
 	if err != nil {
 		return err
 	}

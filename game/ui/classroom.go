@@ -39,10 +39,11 @@ var scoreboardChoices = []struct {
 const classSaveName = "classroom-current.json"
 
 func (a *App) classSavePath() string {
-	if a.opts.Store == nil {
+	folder, ok := a.opts.Store.(*save.Store)
+	if !ok { // no save folder (none, or the browser's storage)
 		return ""
 	}
-	return filepath.Join(a.opts.Store.Dir, classSaveName)
+	return filepath.Join(folder.Dir, classSaveName)
 }
 
 // resultsDir is where classroom results are written.
@@ -50,8 +51,8 @@ func (a *App) resultsDir() string {
 	if a.opts.ResultsDir != "" {
 		return a.opts.ResultsDir
 	}
-	if a.opts.Store != nil {
-		return filepath.Join(a.opts.Store.Dir, "results")
+	if folder, ok := a.opts.Store.(*save.Store); ok {
+		return filepath.Join(folder.Dir, "results")
 	}
 	return "."
 }

@@ -145,5 +145,5 @@ func (a *App) saveDir() string {
 	if a.opts.Store == nil {
 		return "(no save folder)"
 	}
-	return a.opts.Store.Dir
+	return a.opts.Store.Where()
 }
