@@ -3,6 +3,7 @@
 //
 //	gutskin                         play, on the packs built into the game
 //	gutskin validate [PATH...]      check question packs
+//	gutskin web [-o DIR]            build the browser version into a folder
 //
 // Run "gutskin -h" for the game's flags.
 package main
@@ -39,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runImport(args[1:], stdout, stderr, time.Now())
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "web":
+			return runWeb(args[1:], stdout, stderr)
 		case "help":
 			usage(stderr)
 			return exitOK
@@ -55,7 +58,9 @@ func usage(w io.Writer) {
   gutskin new PACK-ID             write PACK-ID.toml here: a commented pack to start from
   gutskin import FILE... [-o DIR] turn Moodle GIFT (.gift, .txt) or CSV files into packs
   gutskin export PACK.toml --format gift|csv [-o FILE]
-                                  write a pack as GIFT or CSV`)
+                                  write a pack as GIFT or CSV
+  gutskin web [-o DIR]            build the browser version into DIR (default web):
+                                  index.html, wasm_exec.js, gutskin.wasm for any static server`)
 }
 
 func runGame(args []string, stderr io.Writer) int {
@@ -136,7 +141,9 @@ func runGame(args []string, stderr io.Writer) int {
 		opts.Changed = watch(packDirs, 400*time.Millisecond, nil, stop)
 		opts.Reload = load
 	}
-	if err != nil {
+	if web, ok := save.Browser(); ok {
+		opts.Store = web // the browser build: the page's local storage
+	} else if err != nil {
 		fmt.Fprintln(stderr, "gutskin: no config folder, scores will not be kept:", err)
 	} else {
 		opts.Store = &save.Store{Dir: dir}

@@ -345,7 +345,7 @@ func validMemory(m review.Memory) bool {
 
 // Save writes a profile atomically.
 func (s *Store) Save(p *Profile) error {
-	data, err := json.MarshalIndent(p, "", " ")
+	data, err := encode(p)
 	if err != nil {
 		return err
 	}

@@ -50,8 +50,9 @@ type Options struct {
 	// Packs are the loaded packs, playable or not (the Packs screen lists
 	// the broken ones with their problems).
 	Packs *pack.Set
-	// Store keeps profiles; nil plays without saving.
-	Store *save.Store
+	// Store keeps profiles (a folder, or the browser's local storage); nil
+	// plays without saving.
+	Store save.Profiles
 	// Profile is the player's name ("" for the default profile).
 	Profile string
 	// ScreenshotDir receives PNGs when F12 is pressed ("" for the current folder).

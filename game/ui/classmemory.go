@@ -12,11 +12,23 @@ import (
 	"gutskin/game/save"
 )
 
+// saveDir is the folder the player's files are kept in, when there is one
+// (there is none without a store, or in the browser, whose profiles live in
+// the page's storage).
+func (a *App) saveDir() (string, bool) {
+	folder, ok := a.opts.Store.(*save.Store)
+	if !ok || folder == nil {
+		return "", false
+	}
+	return folder.Dir, true
+}
+
 func (a *App) classSetupPath() string {
-	if a.opts.Store == nil {
+	dir, ok := a.saveDir()
+	if !ok {
 		return ""
 	}
-	return filepath.Join(a.opts.Store.Dir, classSetupName)
+	return filepath.Join(dir, classSetupName)
 }
 
 // savedSummary says what the saved game holds.

@@ -49,10 +49,11 @@ const classSaveName = "classroom-current.json"
 const classSetupName = "classroom-setup.json"
 
 func (a *App) classSavePath() string {
-	if a.opts.Store == nil {
+	dir, ok := a.saveDir()
+	if !ok {
 		return ""
 	}
-	return filepath.Join(a.opts.Store.Dir, classSaveName)
+	return filepath.Join(dir, classSaveName)
 }
 
 // resultsDir is where classroom results are written.
@@ -60,8 +61,8 @@ func (a *App) resultsDir() string {
 	if a.opts.ResultsDir != "" {
 		return a.opts.ResultsDir
 	}
-	if a.opts.Store != nil {
-		return filepath.Join(a.opts.Store.Dir, "results")
+	if dir, ok := a.saveDir(); ok {
+		return filepath.Join(dir, "results")
 	}
 	return "."
 }

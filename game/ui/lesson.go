@@ -19,10 +19,11 @@ import (
 
 // lessonsDir holds the lessons a teacher prepared, beside the packs.
 func (a *App) lessonsDir() string {
-	if a.opts.Store == nil {
+	dir, ok := a.saveDir()
+	if !ok {
 		return ""
 	}
-	return filepath.Join(a.opts.Store.Dir, "lessons")
+	return filepath.Join(dir, "lessons")
 }
 
 // savedLesson is a lesson file found in the lessons folder.

@@ -219,7 +219,7 @@ func playWholeRound(t *testing.T, mouse bool) {
 		t.Errorf("round took %v", sum.Duration)
 	}
 	// What is on disk agrees with the engine.
-	data, err := os.ReadFile(filepath.Join(a.opts.Store.Dir, save.FileName("")))
+	data, err := os.ReadFile(filepath.Join(a.opts.Store.(*save.Store).Dir, save.FileName("")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +383,7 @@ func TestSettingsApply(t *testing.T) {
 	if a.textFactor() != 1.4 {
 		t.Errorf("text size not applied")
 	}
-	data, err := os.ReadFile(filepath.Join(a.opts.Store.Dir, save.FileName("")))
+	data, err := os.ReadFile(filepath.Join(a.opts.Store.(*save.Store).Dir, save.FileName("")))
 	if err != nil || !strings.Contains(string(data), `"theme": "contrast"`) {
 		t.Errorf("settings not saved: %v", err)
 	}

@@ -146,7 +146,7 @@ func (s *settingsScene) Draw(a *App, dst *ebiten.Image) {
 	for i, l := range labels {
 		a.fonts.drawLine(dst, l, 4*u, 10*u+float64(i)*settingsRowH*u+(5.5*u-a.textSize(1)*1.3)/2, a.textSize(1), true, t.Text, Left)
 	}
-	note := "Settings and scores are kept per player in " + a.saveDir() + "."
+	note := "Settings and scores are kept per player in " + a.saveWhere() + "."
 	if s.editing {
 		note = "Type a player name, then Enter (Esc cancels). A new name starts a new profile."
 	}
@@ -156,9 +156,10 @@ func (s *settingsScene) Draw(a *App, dst *ebiten.Image) {
 	hintBar(a, dst, "Arrows + Enter choose", "Esc back")
 }
 
-func (a *App) saveDir() string {
+// saveWhere says where profiles are kept, for the settings screen.
+func (a *App) saveWhere() string {
 	if a.opts.Store == nil {
 		return "(no save folder)"
 	}
-	return a.opts.Store.Dir
+	return a.opts.Store.Where()
 }

@@ -75,6 +75,9 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 		{"settings", "Settings", 's', false, func() { a.goTo(newSettings(a)) }},
 		{"quit", "Quit", 'q', false, func() { a.Quit() }},
 	}
+	if inBrowser { // a web page is left by closing its tab: no Quit (the last item)
+		items = items[:len(items)-1]
+	}
 	rows := layout.Grid(menu, len(items), 1, u)
 	for i, it := range items {
 		h := min(rows[i].H, 5.5*u)
@@ -165,7 +168,11 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		blk := layout.MakeBlock(msg, size, a.w*0.3, a.fonts.Measure)
 		a.fonts.drawBlock(dst, blk, x, a.h-4.5*u-size*layout.LineHeightFactor-blk.Height, false, t.Wrong, Left)
 	}
-	hintBar(a, dst, "Arrows + Enter choose", "P play", "C classroom", "R review", "G progress", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit")
+	hints := []string{"Arrows + Enter choose", "P play", "C classroom", "R review", "G progress", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit"}
+	if inBrowser {
+		hints = hints[:len(hints)-2] // no screenshot files, no Quit in a web page
+	}
+	hintBar(a, dst, hints...)
 }
 
 // drawRecallKey draws the map's colour key, from 0% to 100% recall now,
