@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,10 +43,40 @@ rationale_true = "Yes."
 rationale_false = "No."
 evidence = "established"
 explanation = "Because."
+checked = 2026-01-02
 [[questions.sources]]
 citation = "A. Journal."
 doi = "10.1000/x"
+design = "textbook"
+finding = "What the textbook says."
 `
+
+// TestValidateManyWarnings: a large pack with warnings only stays playable;
+// the list stops at the cap but the counts are whole (issue 17).
+func TestValidateManyWarnings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.SplitN(goodPack, "[[questions]]", 2)[0])
+	for i := range 1000 {
+		fmt.Fprintf(&b, "[[questions]]\nid = \"q%d\"\ntype = \"truefalse\"\nprompt = \"True %d?\"\ndifficulty = 1\nanswer = true\n\n", i, i)
+	}
+	file := filepath.Join(t.TempDir(), "big.toml")
+	os.WriteFile(file, []byte(b.String()), 0o644)
+	code, _, stderr := runCmd("validate", file)
+	if code != exitOK || !strings.Contains(stderr, "1 files, 1 playable packs, 1000 questions: 0 errors, 6000 warnings") ||
+		!strings.Contains(stderr, "note: and 5500 more problems not shown (0 errors, 5500 warnings)") {
+		t.Errorf("exit %d:\n%s", code, stderr[max(0, len(stderr)-400):])
+	}
+	code, stdout, _ := runCmd("validate", "--json", file)
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if f := rep.Files[0]; code != exitOK || rep.Errors != 0 || rep.Warnings != 6000 || !f.Playable || !f.Truncated ||
+		f.Omitted != 5500 || f.Warnings != 6000 || len(f.Diagnostics) != 500 {
+		t.Errorf("--json: exit %d, errors %d, warnings %d, file %+v", code, rep.Errors, rep.Warnings,
+			jsonFile{File: f.File, Playable: f.Playable, Truncated: f.Truncated, Omitted: f.Omitted, Warnings: f.Warnings})
+	}
+}
 
 func TestValidateFilesAndFolders(t *testing.T) {
 	dir := t.TempDir()
@@ -235,5 +266,41 @@ func TestImportAndExport(t *testing.T) {
 	}
 	if code, _, _ := runCmd("export", barrier, "--format", "docx"); code != exitUsage {
 		t.Errorf("bad format: exit %d", code)
+	}
+}
+
+// TestMoodleXMLImportExport: a Moodle XML bank imports with its image
+// written beside the pack, the pack validates with the image checked, and a
+// shipped pack exports to Moodle XML and imports back.
+func TestMoodleXMLImportExport(t *testing.T) {
+	dir := t.TempDir()
+	bank, err := filepath.Abs("../../game/convert/testdata/bank.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd("import", bank, "-o", dir)
+	if code != exitProblems || !strings.Contains(stderr, "bank.xml:93:1: warning: skipped a short-answer question") ||
+		!strings.Contains(stdout, "8 questions") {
+		t.Errorf("import bank.xml: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bank-images", "cells.png")); err != nil {
+		t.Errorf("the image was not written beside the pack: %v", err)
+	}
+	if code, _, stderr := runCmd("validate", filepath.Join(dir, "bank.toml")); code != exitOK {
+		t.Errorf("imported pack invalid: %s", stderr)
+	}
+	barrier, _ := filepath.Abs("../../questions/gut-barrier.toml")
+	out := filepath.Join(dir, "gut-barrier.xml")
+	if code, _, stderr := runCmd("export", barrier, "--format", "moodle-xml", "-o", out); code != exitProblems ||
+		!strings.Contains(stderr, "misconception labels have no place in Moodle XML") {
+		t.Errorf("export moodle-xml: exit %d: %s", code, stderr)
+	}
+	back := filepath.Join(dir, "back")
+	code, stdout, stderr = runCmd("import", out, "-o", back)
+	if code != exitOK || !strings.Contains(stdout, "17 questions") {
+		t.Errorf("import of the export: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd("validate", filepath.Join(back, "gut-barrier.toml")); code != exitOK {
+		t.Errorf("round-tripped pack invalid: %s", stderr)
 	}
 }

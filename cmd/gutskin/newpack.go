@@ -74,7 +74,8 @@ id = "tight-junctions"        # unique in this pack; do not rename once shared
 type = "single"
 prompt = "Which proteins seal the gaps between the cells lining the intestines?"
 difficulty = 1                # 1 easy, 2, 3 hard
-evidence = "established"      # established, human-studies, early or contested
+evidence = "established"      # established, human-studies, early or contested (see the guide)
+checked = %[2]s             # when its claims were last checked against the sources
 explanation = """
 The intestinal lining is one layer of cells. Tight-junction proteins such as \
 claudins, occludin and ZO-1 join neighbouring cells and act as adjustable \
@@ -85,6 +86,13 @@ tags = ["barrier"]            # optional
 [[questions.sources]]         # one or more; a doi or pmid (or url) is best
 citation = "Turner JR. Intestinal mucosal barrier function in health and disease. Nat Rev Immunol 2009;9(11):799-809."
 doi = "10.1038/nri2653"
+design = "narrative review"   # the kind of study: see the guide's list
+finding = "Review of the gut barrier: claudins, occludin and ZO-1 form tight junctions that seal and gate the gaps between lining cells."
+
+[[questions.sources]]         # "established" needs a textbook, guideline,
+citation = "Barrett KE, Barman SM, Brooks HL, Yuan JXJ. Ganong's Review of Medical Physiology. 26th ed. McGraw-Hill; 2019."
+design = "textbook"           # meta-analysis or systematic review, or two human studies
+finding = "Standard physiology: tight junctions join the cells of the intestinal lining."
 
 [[questions.choices]]
 text = "Tight-junction proteins (claudins, occludin, ZO-1)"
@@ -108,11 +116,16 @@ type = "multi"
 prompt = "Which of these are short-chain fatty acids made when gut bacteria ferment fibre?"
 difficulty = 2
 evidence = "established"
+checked = %[2]s
 explanation = """
 Gut bacteria ferment the fibre we cannot digest into short-chain fatty acids, \
 mainly acetate, propionate and butyrate. Butyrate is the main fuel of the \
 cells lining the colon."""
-sources = [{ citation = "Koh A, et al. Cell 2016;165(6):1332-1345.", doi = "10.1016/j.cell.2016.05.041" }]
+sources = [
+  { citation = "Koh A, et al. Cell 2016;165(6):1332-1345.", doi = "10.1016/j.cell.2016.05.041", design = "narrative review",
+    finding = "Review: gut bacteria ferment fibre into acetate, propionate and butyrate; butyrate fuels colon cells." },
+  { citation = "Barrett KE, Barman SM, Brooks HL, Yuan JXJ. Ganong's Review of Medical Physiology. 26th ed. McGraw-Hill; 2019.", design = "textbook", finding = "Standard physiology: colonic fermentation of fibre yields short-chain fatty acids." },
+]
 choices = [
   { text = "Butyrate", correct = true, rationale = "Right: the colon lining's main fuel." },
   { text = "Propionate", correct = true, rationale = "Right: another product of fermentation." },
@@ -131,6 +144,7 @@ rationale_true = "No: permeability is measurable in some diseases, but the syndr
 rationale_false = "Right: there is no validated test or treatment for 'leaky gut' itself."
 misconception = "leaky gut is a diagnosis"      # optional, on the wrong side
 evidence = "contested"
+checked = %[2]s
 explanation = """
 Increased intestinal permeability is real and measurable in coeliac disease \
 and inflammatory bowel disease, but 'leaky gut syndrome' is not a recognised \
@@ -138,6 +152,8 @@ diagnosis and has not been shown to cause skin disease in general."""
 [[questions.sources]]
 citation = "Camilleri M. Leaky gut: mechanisms, measurement and clinical implications in humans. Gut 2019;68(8):1516-1526."
 doi = "10.1136/gutjnl-2019-318427"
+design = "narrative review"
+finding = "Review of permeability in humans: raised in coeliac disease and IBD; tests are not validated for 'leaky gut' as a diagnosis."
 
 # ---------------------------------------------------------------------------
 # order: 3 to 7 steps written in the right order; the game shuffles them.
@@ -153,6 +169,7 @@ steps = [
   "Adrenal cortex releases cortisol",
 ]
 evidence = "established"
+checked = %[2]s
 explanation = """
 The HPA axis is the body's main stress system: CRH from the hypothalamus \
 makes the pituitary release ACTH, which makes the adrenal cortex release \
@@ -160,6 +177,13 @@ cortisol, and cortisol in turn damps the first two steps."""
 [[questions.sources]]
 citation = "Cryan JF, et al. The microbiota-gut-brain axis. Physiol Rev 2019;99(4):1877-2013."
 doi = "10.1152/physrev.00018.2018"
+design = "narrative review"
+finding = "Review of the microbiota-gut-brain axis, including the HPA stress axis: CRH, then ACTH, then cortisol."
+
+[[questions.sources]]
+citation = "Barrett KE, Barman SM, Brooks HL, Yuan JXJ. Ganong's Review of Medical Physiology. 26th ed. McGraw-Hill; 2019."
+design = "textbook"
+finding = "Standard physiology: the hypothalamic-pituitary-adrenal axis and its feedback."
 
 # ---------------------------------------------------------------------------
 # match: 3 to 6 pairs; the game shuffles the right-hand side.
@@ -169,6 +193,7 @@ type = "match"
 prompt = "Match each nutrient to what its severe deficiency does to the skin."
 difficulty = 2
 evidence = "established"
+checked = %[2]s
 explanation = """
 Failed uptake or intake of a nutrient can show first in the skin: inherited \
 defects of the gut zinc transporter cause acrodermatitis enteropathica, \
@@ -176,6 +201,13 @@ severe niacin lack causes pellagra, and vitamin C lack causes scurvy."""
 [[questions.sources]]
 citation = "Küry S, et al. Identification of SLC39A4, a gene involved in acrodermatitis enteropathica. Nat Genet 2002;31(3):239-240."
 doi = "10.1038/ng913"
+design = "genetic study"
+finding = "Families with acrodermatitis enteropathica: mutations in SLC39A4, the gene of the gut zinc transporter ZIP4."
+
+[[questions.sources]]
+citation = "Bolognia JL, Schaffer JV, Cerroni L, eds. Dermatology. 4th ed. Elsevier; 2018."
+design = "textbook"
+finding = "Standard dermatology: the skin signs of zinc, niacin and vitamin C deficiency."
 
 [[questions.pairs]]
 left = "Zinc"
@@ -200,7 +232,8 @@ id = "colon-bacteria"
 type = "estimate"
 prompt = "About how many bacteria live in the human colon?"
 difficulty = 2
-evidence = "established"
+evidence = "human-studies"      # an estimate from human data, not a textbook fact
+checked = %[2]s
 explanation = """
 About 38 trillion bacteria live in the colon, roughly as many as the body's \
 own cells. The old claim of ten bacteria for every human cell came from a \
@@ -208,6 +241,8 @@ rough guess and is wrong."""
 [[questions.sources]]
 citation = "Sender R, et al. Revised estimates for the number of human and bacteria cells in the body. PLoS Biol 2016;14(8):e1002533."
 doi = "10.1371/journal.pbio.1002533"
+design = "narrative review"
+finding = "Re-analysis of published human data: about 3.8e13 bacteria in a 70 kg man, about as many as human cells."
 
 [questions.estimate]
 answer = 3.8e13

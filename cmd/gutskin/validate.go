@@ -24,7 +24,7 @@ const (
 // packs embedded in the game.
 func locations(paths []string) []pack.Location {
 	if len(paths) == 0 {
-		return []pack.Location{{FS: questions.FS, Root: ".", Display: "questions", Origin: "embedded"}}
+		return []pack.Location{{FS: questions.FS, Root: ".", Display: "questions", Origin: "embedded", Shipped: true}}
 	}
 	var locs []pack.Location
 	for _, p := range paths {
@@ -48,10 +48,16 @@ type jsonDiag struct {
 }
 
 type jsonFile struct {
-	File        string     `json:"file"`
-	Pack        string     `json:"pack,omitempty"`
-	Questions   int        `json:"questions"`
-	Playable    bool       `json:"playable"`
+	File      string `json:"file"`
+	Pack      string `json:"pack,omitempty"`
+	Questions int    `json:"questions"`
+	Playable  bool   `json:"playable"`
+	// Errors and Warnings count every problem found, listed or not.
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	// Truncated says the list stops at the cap: Omitted more were found.
+	Truncated   bool       `json:"truncated"`
+	Omitted     int        `json:"omitted"`
 	Diagnostics []jsonDiag `json:"diagnostics"`
 }
 
@@ -88,7 +94,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		rep := jsonReport{Files: []jsonFile{}, Errors: errs, Warnings: warns}
 		for _, f := range set.Files {
-			jf := jsonFile{File: f.Name, Playable: f.OK(), Diagnostics: []jsonDiag{}}
+			fe, fw := f.Count()
+			jf := jsonFile{File: f.Name, Playable: f.OK(), Errors: fe, Warnings: fw,
+				Truncated: f.Omitted.Total() > 0, Omitted: f.Omitted.Total(), Diagnostics: []jsonDiag{}}
 			if f.Pack != nil {
 				jf.Pack, jf.Questions = f.Pack.ID, len(f.Pack.Questions)
 			}
@@ -104,8 +112,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return exitProblems
 		}
 	} else {
-		for _, d := range set.Diagnostics() {
-			fmt.Fprintln(stderr, d)
+		for _, f := range set.Files {
+			for _, d := range f.Diagnostics {
+				fmt.Fprintln(stderr, d)
+			}
+			if note, ok := f.OmittedNote(); ok {
+				fmt.Fprintln(stderr, note)
+			}
 		}
 		questionsN := 0
 		for _, p := range set.Packs() {

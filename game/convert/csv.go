@@ -28,7 +28,12 @@ const maxCSVAnswers = 6
 func FromCSV(name string, data []byte, h Header) (*pack.Pack, []pack.Diagnostic) {
 	c := &converter{file: name, ids: map[string]int{}}
 	p := h.pack("Imported from " + name + ", a quiz spreadsheet.")
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	text, diags := decodeText(name, data)
+	c.diags = append(c.diags, diags...)
+	if text == "" && len(diags) > 0 {
+		return p, c.diags
+	}
+	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	head, err := r.Read()
@@ -84,6 +89,8 @@ func FromCSV(name string, data []byte, h Header) (*pack.Pack, []pack.Diagnostic)
 			p.Questions = append(p.Questions, q)
 		}
 	}
+	c.diags = append(c.diags, playable(p, name)...)
+	sortByLine(c.diags)
 	return p, c.diags
 }
 
@@ -96,7 +103,7 @@ func plainCSV(err error) error {
 }
 
 func (c *converter) csvQuestion(line int, get func(string) string) (pack.Question, bool) {
-	q := pack.Question{ID: c.id(get("id")), Prompt: get("question"), Difficulty: 2, Explanation: get("explanation")}
+	q := pack.Question{ID: c.id(get("id")), Prompt: get("question"), Difficulty: 2, Explanation: get("explanation"), Line: line}
 	if q.Prompt == "" {
 		c.report(line, pack.Error, "skipped a row without a question")
 		return q, false

@@ -6,7 +6,6 @@ package convert
 
 import (
 	"fmt"
-	"html"
 	"math"
 	"regexp"
 	"strconv"
@@ -51,23 +50,33 @@ func showEscapes(s string) string {
 
 var (
 	formatPrefix = regexp.MustCompile(`^\[(html|markdown|plain|moodle)\]`)
-	htmlTag      = regexp.MustCompile(`<[^>]*>`)
 	weightRE     = regexp.MustCompile(`^%(-?[0-9]+(?:\.[0-9]*)?)%`)
 )
 
 // clean turns a piece of GIFT text into plain text: the format prefix goes,
-// HTML loses its tags and entities, escapes are restored, blanks squeezed.
-func clean(s string) string {
+// HTML is read as a browser would (tags gone, entities decoded), escapes are
+// restored, blanks squeezed. A piece without a prefix of its own takes the
+// question's format, as Moodle does: in "[html]<p>Q</p>{=<p>A</p>}" the
+// answer is HTML too.
+func clean(s, inherited string) string {
 	s = strings.TrimSpace(s)
+	format := inherited
 	if m := formatPrefix.FindStringSubmatch(s); m != nil {
-		s = s[len(m[0]):]
-		if m[1] == "html" {
-			s = strings.NewReplacer("<br>", " ", "<br/>", " ", "<br />", " ", "</p>", " ").Replace(s)
-			s = html.UnescapeString(htmlTag.ReplaceAllString(s, ""))
-		}
+		s, format = s[len(m[0]):], m[1]
 	}
 	s = showEscapes(s)
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' || r == '\n' }), " ")
+	if format == "html" {
+		return htmlText(s)
+	}
+	return squeeze(s)
+}
+
+// formatOf is the format a question's text declares ("" when none).
+func formatOf(s string) string {
+	if m := formatPrefix.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // block is one question's lines of a GIFT file.
@@ -112,8 +121,12 @@ func blocks(data string) []block {
 // answers) is reported too. The pack is not validated here.
 func FromGIFT(name string, data []byte, h Header) (*pack.Pack, []pack.Diagnostic) {
 	c := &converter{file: name, ids: map[string]int{}}
-	text := strings.TrimPrefix(string(data), "\ufeff")
 	p := h.pack("Imported from " + name + ", a Moodle GIFT file.")
+	text, diags := decodeText(name, data)
+	c.diags = append(c.diags, diags...)
+	if text == "" && len(diags) > 0 {
+		return p, c.diags
+	}
 	category := ""
 	for _, b := range blocks(text) {
 		t := hideEscapes(strings.TrimSpace(b.text))
@@ -135,6 +148,8 @@ func FromGIFT(name string, data []byte, h Header) (*pack.Pack, []pack.Diagnostic
 	if category != "" && (p.Title == "" || p.Title == h.ID) {
 		p.Title = category
 	}
+	c.diags = append(c.diags, playable(p, name)...)
+	sortByLine(c.diags)
 	return p, c.diags
 }
 
@@ -143,7 +158,13 @@ type converter struct {
 	diags []pack.Diagnostic
 	ids   map[string]int
 	n     int
+	// format is the current question's text format, which its answers and
+	// feedback inherit.
+	format string
 }
+
+// text cleans a piece of the current question.
+func (c *converter) text(s string) string { return clean(s, c.format) }
 
 func (c *converter) report(line int, sev pack.Severity, format string, args ...any) {
 	c.diags = append(c.diags, pack.Diagnostic{File: c.file, Line: line, Col: 1, Severity: sev, Message: fmt.Sprintf(format, args...)})
@@ -190,10 +211,11 @@ func (c *converter) giftQuestion(line int, t string) (pack.Question, bool) {
 	title := ""
 	if strings.HasPrefix(t, "::") {
 		if end := strings.Index(t[2:], "::"); end >= 0 {
-			title = clean(t[2 : 2+end])
+			title = clean(t[2:2+end], "")
 			t = strings.TrimSpace(t[2+end+2:])
 		}
 	}
+	c.format = formatOf(t)
 	open, close := strings.IndexByte(t, '{'), strings.IndexByte(t, '}')
 	switch {
 	case open < 0 && close < 0:
@@ -210,15 +232,15 @@ func (c *converter) giftQuestion(line int, t string) (pack.Question, bool) {
 	}
 	name := title
 	if name == "" { // an id from the prompt's first words
-		words := strings.Fields(clean(prompt))
+		words := strings.Fields(c.text(prompt))
 		name = strings.Join(words[:min(len(words), 6)], " ")
 	}
-	q := pack.Question{ID: c.id(name), Prompt: clean(prompt), Difficulty: 2}
+	q := pack.Question{ID: c.id(name), Prompt: c.text(prompt), Difficulty: 2, Line: line}
 	if title != "" && q.Prompt == "" {
 		q.Prompt = title
 	}
 	if i := strings.LastIndex(answers, "####"); i >= 0 {
-		q.Explanation = clean(answers[i+4:])
+		q.Explanation = c.text(answers[i+4:])
 		answers = strings.TrimSpace(answers[:i])
 	}
 	var ok bool
@@ -249,11 +271,11 @@ func (c *converter) giftQuestion(line int, t string) (pack.Question, bool) {
 }
 
 // split cuts an answer from its "#feedback".
-func split(a string) (text, feedback string) {
+func (c *converter) split(a string) (text, feedback string) {
 	if i := strings.IndexByte(a, '#'); i >= 0 {
-		return clean(a[:i]), clean(a[i+1:])
+		return c.text(a[:i]), c.text(a[i+1:])
 	}
-	return clean(a), ""
+	return c.text(a), ""
 }
 
 func (c *converter) choices(line int, q *pack.Question, answers string) bool {
@@ -278,8 +300,26 @@ func (c *converter) choices(line int, q *pack.Question, answers string) bool {
 			f, _ := strconv.ParseFloat(m[1], 64)
 			w, a = f/100, a[len(m[0]):]
 		}
-		text, fb := split(a)
+		text, fb := c.split(a)
 		list = append(list, choice{w, pack.Choice{Text: text, Rationale: fb}})
+	}
+	full := 0
+	for _, ch := range list {
+		if ch.weight >= 1 {
+			full++
+		}
+	}
+	if single && full > 1 {
+		// Moodle takes any of them as right; the pack format has one right
+		// choice in a single-answer question, so this becomes a question
+		// where each right choice is to be ticked.
+		c.report(line, pack.Warning, "question %q: %d answers give full credit; it became a multi-answer question, where the player ticks all of them", short(q.Prompt), full)
+		single = false
+		for i := range list {
+			if list[i].weight >= 1 {
+				list[i].weight = 1 / float64(full)
+			}
+		}
 	}
 	q.Type = pack.Multi
 	if single {
@@ -307,11 +347,17 @@ func (c *converter) matching(line int, q *pack.Question, answers string) bool {
 		}
 		i := strings.Index(a, "->")
 		if i < 0 {
-			c.report(line, pack.Error, "skipped matching question %q: %q has no ->", short(q.Prompt), short(clean(a)))
+			c.report(line, pack.Error, "skipped matching question %q: %q has no ->", short(q.Prompt), short(c.text(a)))
 			return false
 		}
-		left, _ := split(a[:i])
-		q.Pairs = append(q.Pairs, pack.Pair{Left: left, Right: clean(a[i+2:])})
+		left, _ := c.split(a[:i])
+		right := c.text(a[i+2:])
+		if left == "" {
+			// "= -> 4": in Moodle an extra wrong answer offered in every list.
+			q.Distractors = append(q.Distractors, right)
+			continue
+		}
+		q.Pairs = append(q.Pairs, pack.Pair{Left: left, Right: right})
 	}
 	return true
 }
@@ -322,10 +368,10 @@ func (c *converter) trueFalse(q *pack.Question, answers string) bool {
 	truth := strings.TrimSpace(bits[0])
 	var wrong, right string
 	if len(bits) > 1 {
-		wrong = clean(bits[1])
+		wrong = c.text(bits[1])
 	}
 	if len(bits) > 2 {
-		right = clean(bits[2])
+		right = c.text(bits[2])
 	}
 	isTrue := truth == "T" || truth == "TRUE"
 	t, f := pack.Choice{Text: "True", Correct: isTrue}, pack.Choice{Text: "False", Correct: !isTrue}
@@ -369,7 +415,12 @@ func (c *converter) numerical(line int, q *pack.Question, answers string) bool {
 		c.report(line, pack.Warning, "question %q: %d other accepted numbers (partial credit) were dropped; the slider scores closeness instead", short(q.Prompt), len(forms)-1)
 	}
 	f := weightRE.ReplaceAllString(forms[best], "")
-	f, _ = split(f)
+	f, fb := c.split(f)
+	if fb != "" {
+		// The right number's feedback teaches: it becomes the explanation,
+		// or follows it.
+		q.Explanation = strings.TrimSpace(q.Explanation + " " + fb)
+	}
 	var ans, tol float64
 	var err error
 	switch {
@@ -487,6 +538,9 @@ func ToGIFT(p *pack.Pack) ([]byte, []pack.Diagnostic) {
 		case pack.Match:
 			for _, pr := range q.Pairs {
 				b.WriteString("\n\t=" + gift(pr.Left) + " -> " + gift(pr.Right))
+			}
+			for _, d := range q.Distractors {
+				b.WriteString("\n\t= -> " + gift(d))
 			}
 		case pack.Estimate:
 			e := q.Estimate

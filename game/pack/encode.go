@@ -29,6 +29,9 @@ func (p *Pack) TOML() []byte {
 		if q.Evidence != NoEvidence {
 			kv("", "evidence", quote(string(q.Evidence)))
 		}
+		if q.Checked != "" {
+			kv("", "checked", q.Checked)
+		}
 		if q.Explanation != "" {
 			kv("", "explanation", quote(q.Explanation))
 		}
@@ -57,6 +60,10 @@ func (p *Pack) TOML() []byte {
 			}
 		case Order:
 			kv("", "steps", quoteList(q.Steps))
+		case Match:
+			if len(q.Distractors) > 0 {
+				kv("", "distractors", quoteList(q.Distractors))
+			}
 		}
 		for _, s := range q.Sources {
 			b.WriteString("[[questions.sources]]\n")
@@ -69,6 +76,12 @@ func (p *Pack) TOML() []byte {
 			}
 			if s.URL != "" {
 				kv("", "url", quote(s.URL))
+			}
+			if s.Design != "" {
+				kv("", "design", quote(string(s.Design)))
+			}
+			if s.Finding != "" {
+				kv("", "finding", quote(s.Finding))
 			}
 		}
 		switch q.Type {

@@ -70,17 +70,27 @@ func TestHostileManyTablesAndKeys(t *testing.T) {
 	for i := range 30000 {
 		fmt.Fprintf(&b, "[[questions]]\nid = \"q%d\"\n", i)
 	}
-	d := parseOnly(t, b.String())
-	if len(d) != MaxDiagnostics+1 || !strings.Contains(d[len(d)-1].Message, "more problems not shown") {
-		t.Errorf("30,000 bad questions gave %d diagnostics, last %v", len(d), d[len(d)-1])
+	f := ParseFile("h.toml", []byte(b.String()), nil, ".", Options{})
+	if len(f.Diagnostics) != MaxDiagnostics || f.Omitted.Errors == 0 {
+		t.Errorf("30,000 bad questions gave %d diagnostics and omitted %+v", len(f.Diagnostics), f.Omitted)
+	}
+	if note, ok := f.OmittedNote(); !ok || !strings.Contains(note, "more problems not shown") {
+		t.Errorf("no note on the omitted problems: %q", note)
+	}
+	if f.OK() {
+		t.Error("a pack with omitted errors counts as playable")
 	}
 	b.Reset()
 	for i := range 60000 {
 		fmt.Fprintf(&b, "k%d = %d\n", i, i)
 	}
-	d = parseOnly(t, b.String())
-	wantMessage(t, d, 1, `unknown key "k0"`)
-	wantMessage(t, d, 0, "more problems not shown")
+	f = ParseFile("h.toml", []byte(b.String()), nil, ".", Options{})
+	wantMessage(t, f.Diagnostics, 1, `unknown key "k0"`)
+	// Every unknown key is counted, shown or not; the file's required keys
+	// are missing too.
+	if errs, _ := f.Count(); errs < 60000 {
+		t.Errorf("60,000 unknown keys counted as %d errors", errs)
+	}
 }
 
 func TestHostileLongLineAndNUL(t *testing.T) {
@@ -88,7 +98,7 @@ func TestHostileLongLineAndNUL(t *testing.T) {
 	long := strings.Replace(good, `prompt = "Which proteins seal the gaps between gut-lining cells?"`,
 		`prompt = "`+strings.Repeat("very long ", 90000)+`"`, 1)
 	d := parseOnly(t, long)
-	wantMessage(t, d, 16, "prompt is too long (900000 characters, at most 400)")
+	wantMessage(t, d, 17, "prompt is too long (900000 characters, at most 400)")
 
 	nul := strings.Replace(good, "Test pack", "Test\x00pack", 1)
 	d = parseOnly(t, nul)
@@ -149,7 +159,7 @@ func TestHostileFolder(t *testing.T) {
 		"packs/good.toml":   "ok",
 		"packs/link.toml":   "packs/link.toml:1:1: is a symbolic link, not followed: packs must be files inside the folder",
 		"packs/fifo.toml":   "packs/fifo.toml:1:1: not a regular file (p---------)",
-		"packs/linked.toml": `packs/linked.toml:21:1: image "img/outside.png" is a symbolic link; images must be files inside the pack's folder`,
+		"packs/linked.toml": `packs/linked.toml:22:1: image "img/outside.png" is a symbolic link; images must be files inside the pack's folder`,
 	}
 	for name, w := range want {
 		if got[name] != w {

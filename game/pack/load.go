@@ -28,6 +28,9 @@ type Location struct {
 	// Origin says where the packs came from ("embedded", a folder name), for
 	// the Packs screen.
 	Origin string
+	// Shipped marks the packs that ship with the game, checked strictly
+	// (Options.Shipped).
+	Shipped bool
 }
 
 // File is the outcome of loading one pack file.
@@ -36,11 +39,29 @@ type File struct {
 	Origin      string
 	Pack        *Pack // nil when the file could not be read as TOML
 	Diagnostics []Diagnostic
+	// Omitted counts the problems found past MaxDiagnostics, which are not
+	// in Diagnostics.
+	Omitted Omitted
 }
 
-// OK reports whether the pack can be played: it was read and has no errors.
+// Omitted counts problems that were found but not kept, by severity.
+type Omitted struct{ Errors, Warnings int }
+
+func (o *Omitted) count(s Severity) {
+	if s == Error {
+		o.Errors++
+	} else {
+		o.Warnings++
+	}
+}
+
+// Total is the number of problems omitted.
+func (o Omitted) Total() int { return o.Errors + o.Warnings }
+
+// OK reports whether the pack can be played: it was read and has no errors,
+// shown or omitted. Warnings never make a pack unplayable, however many.
 func (f *File) OK() bool {
-	if f.Pack == nil {
+	if f.Pack == nil || f.Omitted.Errors > 0 {
 		return false
 	}
 	for _, d := range f.Diagnostics {
@@ -51,7 +72,8 @@ func (f *File) OK() bool {
 	return true
 }
 
-// Count returns the number of errors and warnings of the file.
+// Count returns the number of errors and warnings of the file, omitted ones
+// included.
 func (f *File) Count() (errs, warns int) {
 	for _, d := range f.Diagnostics {
 		if d.Severity == Error {
@@ -60,7 +82,23 @@ func (f *File) Count() (errs, warns int) {
 			warns++
 		}
 	}
-	return errs, warns
+	return errs + f.Omitted.Errors, warns + f.Omitted.Warnings
+}
+
+// OmittedNote is the line printed after a file's diagnostics when some were
+// omitted: "and 500 more problems not shown (0 errors, 500 warnings)", at
+// the last shown diagnostic's place. ok is false when nothing was omitted.
+func (f *File) OmittedNote() (note string, ok bool) {
+	if f.Omitted.Total() == 0 {
+		return "", false
+	}
+	where := f.Name
+	if n := len(f.Diagnostics); n > 0 && f.Diagnostics[n-1].Line > 0 {
+		last := f.Diagnostics[n-1]
+		where = fmt.Sprintf("%s:%d:%d", f.Name, last.Line, max(last.Col, 1))
+	}
+	return fmt.Sprintf("%s: note: and %d more problems not shown (%s, %s)", where, f.Omitted.Total(),
+		count(f.Omitted.Errors, "error"), count(f.Omitted.Warnings, "warning")), true
 }
 
 // Set is the outcome of loading packs from one or more locations.
@@ -125,7 +163,7 @@ func Load(locs ...Location) *Set {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				loadOne(j.loc.FS, j.name, j.file)
+				loadOne(j.loc.FS, j.name, j.file, Options{Shipped: j.loc.Shipped})
 			}
 		}()
 	}
@@ -227,7 +265,7 @@ func plainErr(err error) error {
 
 // loadOne reads one file (refusing anything but a regular file, and reading
 // no more than the size limit allows) and parses it.
-func loadOne(fsys fs.FS, name string, f *File) {
+func loadOne(fsys fs.FS, name string, f *File, opts Options) {
 	fail := func(format string, args ...any) {
 		f.Diagnostics = append(f.Diagnostics, Diagnostic{File: f.Name, Line: 1, Col: 1, Severity: Error, Message: fmt.Sprintf(format, args...)})
 	}
@@ -241,7 +279,7 @@ func loadOne(fsys fs.FS, name string, f *File) {
 		return
 	}
 	if st.Size() > MaxFileSize {
-		fail("file is %d bytes, over the %d-byte (1 MiB) limit", st.Size(), MaxFileSize)
+		fail("file is %d bytes, over the %d-byte (%s) limit", st.Size(), MaxFileSize, sizeName(MaxFileSize))
 		return
 	}
 	r, err := fsys.Open(name)
@@ -255,7 +293,8 @@ func loadOne(fsys fs.FS, name string, f *File) {
 		fail("cannot read: %v", plainErr(err))
 		return
 	}
-	f.Pack, f.Diagnostics = Parse(f.Name, data, fsys, path.Dir(name))
+	parsed := ParseFile(f.Name, data, fsys, path.Dir(name), opts)
+	f.Pack, f.Diagnostics, f.Omitted = parsed.Pack, parsed.Diagnostics, parsed.Omitted
 }
 
 // checkAcross reports what can only be seen across packs: a pack id used by
@@ -267,7 +306,7 @@ func checkAcross(set *Set) {
 			continue
 		}
 		if prev, dup := first[f.Pack.ID]; dup {
-			line, col := f.Pack.idPos.line, f.Pack.idPos.col
+			line, col := f.Pack.idPos.Line, f.Pack.idPos.Col
 			f.Diagnostics = append(f.Diagnostics, Diagnostic{
 				File: f.Name, Line: line, Col: col, Severity: Error,
 				Message: fmt.Sprintf("duplicate pack id %q (also used by %s): question ids pack/question must be unique everywhere", f.Pack.ID, prev.Name),

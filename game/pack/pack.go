@@ -76,8 +76,8 @@ type Pack struct {
 	// paths are relative to it.
 	Dir string
 
-	idPos pos   // where the pack's id is written
-	fsys  fs.FS // where the pack was read from, for its images
+	idPos Position // where the pack's id is written
+	fsys  fs.FS    // where the pack was read from, for its images
 }
 
 // OpenImage opens a question's image from where the pack was loaded.
@@ -100,10 +100,13 @@ type Question struct {
 	Difficulty  int // 1-3
 	Explanation string
 	Evidence    Evidence
-	Sources     []Source
-	Tags        []string
-	Image       string // path relative to the pack's folder, or ""
-	TimeLimit   int    // seconds, 0 when the round's timer applies
+	// Checked is the date (YYYY-MM-DD) the question's claims were last
+	// checked against its sources, or "".
+	Checked   string
+	Sources   []Source
+	Tags      []string
+	Image     string // path relative to the pack's folder, or ""
+	TimeLimit int    // seconds, 0 when the round's timer applies
 
 	// Choices holds the options of single, multi and truefalse questions
 	// (truefalse has exactly two: "True" then "False").
@@ -112,6 +115,9 @@ type Question struct {
 	Steps []string
 	// Pairs holds a match question's pairs; Left[i] matches Right[i].
 	Pairs []Pair
+	// Distractors are a match question's extra right-hand options, which
+	// pair with nothing (Moodle's match distractors).
+	Distractors []string
 	// Estimate holds an estimate question's answer and slider.
 	Estimate *EstimateSpec
 
@@ -137,6 +143,16 @@ func (q *Question) At(key string) Position {
 
 // Key is the question's global id, "pack/question".
 func (q *Question) Key(p *Pack) string { return p.ID + "/" + q.ID }
+
+// Rights is a match question's right-hand column: the pairs' right sides,
+// then the distractors. Index j < len(Pairs) belongs to pair j.
+func (q *Question) Rights() []string {
+	out := make([]string, 0, len(q.Pairs)+len(q.Distractors))
+	for _, p := range q.Pairs {
+		out = append(out, p.Right)
+	}
+	return append(out, q.Distractors...)
+}
 
 // Correct reports the indexes of the correct choices.
 func (q *Question) Correct() []int {
@@ -169,6 +185,26 @@ type Source struct {
 	DOI      string
 	PMID     string
 	URL      string
+	// Design is what kind of study or work the source is.
+	Design Design
+	// Finding says, in at most Limits.Finding characters, who was studied, how
+	// many, and the result with its number.
+	Finding string
+}
+
+// Summary is the source's design and finding in one line, as the feedback
+// card and the classroom reveal show it: "Randomised trial: 303 adults ...".
+// It is "" when the source gives neither.
+func (s Source) Summary() string {
+	switch {
+	case s.Design == "" && s.Finding == "":
+		return ""
+	case s.Design == "":
+		return s.Finding
+	case s.Finding == "":
+		return s.Design.Label()
+	}
+	return s.Design.Label() + ": " + s.Finding
 }
 
 // Link is the best address of the source: its DOI, PubMed or URL.

@@ -115,7 +115,8 @@ func TestGoodPack(t *testing.T) {
 	if o := byID["order-one"]; !slices.Equal(o.Steps, []string{"Hypothalamus: CRH", "Pituitary: ACTH", "Adrenal cortex: cortisol"}) {
 		t.Errorf("order steps decoded wrong: %q", o.Steps)
 	}
-	if mt := byID["match-one"]; len(mt.Pairs) != 3 || mt.Pairs[0].Rationale != "ZIP4 defects." || mt.Pairs[2].Right != "Scurvy" {
+	if mt := byID["match-one"]; len(mt.Pairs) != 3 || mt.Pairs[0].Rationale != "ZIP4 defects." || mt.Pairs[2].Right != "Scurvy" ||
+		len(mt.Distractors) != 1 || mt.Rights()[3] != "Rickets" {
 		t.Errorf("match pairs decoded wrong: %+v", mt.Pairs)
 	}
 	e := byID["estimate-one"].Estimate
@@ -221,17 +222,17 @@ func TestFileSizeLimit(t *testing.T) {
 		switch f.Name {
 		case "under.toml":
 			if !f.OK() {
-				t.Errorf("a file of exactly 1 MiB must load: %v", f.Diagnostics)
+				t.Errorf("a file of exactly MaxFileSize bytes must load: %v", f.Diagnostics)
 			}
 		case "over.toml":
-			want := fmt.Sprintf("over.toml:1:1: file is %d bytes, over the 1048576-byte (1 MiB) limit", MaxFileSize+1)
+			want := fmt.Sprintf("over.toml:1:1: file is %d bytes, over the 4194304-byte (4 MiB) limit", MaxFileSize+1)
 			if f.OK() || len(f.Diagnostics) != 1 || f.Diagnostics[0].String() != want {
 				t.Errorf("got %v, want %s", f.Diagnostics, want)
 			}
 		}
 	}
 	// Parse refuses oversized input too, when called directly.
-	if _, d := Parse("x.toml", over, nil, "."); len(d) != 1 || !strings.Contains(d[0].Message, "1 MiB") {
+	if _, d := Parse("x.toml", over, nil, "."); len(d) != 1 || !strings.Contains(d[0].Message, "4 MiB") {
 		t.Errorf("Parse: %v", d)
 	}
 }

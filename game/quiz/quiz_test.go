@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -424,5 +425,33 @@ func TestTimeOutAndSkip(t *testing.T) {
 	rec, _ = r.Skip(now)
 	if !rec.Skipped || rec.Points.Total != 0 || !r.Done() {
 		t.Errorf("skip: %+v", rec)
+	}
+}
+
+// TestMatchDistractors: a distractor is offered in the right column, can be
+// picked, and counts as a wrong pair.
+func TestMatchDistractors(t *testing.T) {
+	q := &pack.Question{Type: pack.Match, Pairs: []pack.Pair{{Left: "a", Right: "1"}, {Left: "b", Right: "2"}, {Left: "c", Right: "3"}},
+		Distractors: []string{"4"}}
+	if err := check(q, Answer{Match: []int{3, 1, 2}}); err != nil {
+		t.Errorf("picking the distractor is refused: %v", err)
+	}
+	if err := check(q, Answer{Match: []int{4, 1, 2}}); err == nil {
+		t.Error("an index past the distractors is accepted")
+	}
+	if got := Credit(q, Answer{Match: []int{3, 1, 2}}); math.Abs(got-2.0/3) > 1e-9 {
+		t.Errorf("credit %v, want 2/3", got)
+	}
+	if got := Describe(q, Answer{Match: []int{3, 1, 2}}); got != "a → 4; b → 2; c → 3" {
+		t.Errorf("described as %q", got)
+	}
+	it := &Item{Question: q}
+	arrange(it, rand.New(rand.NewPCG(1, 2)), 0)
+	seen := map[int]bool{}
+	for _, j := range it.RightOrder {
+		seen[j] = true
+	}
+	if len(it.RightOrder) != 4 || !seen[3] {
+		t.Errorf("right column %v does not offer the distractor", it.RightOrder)
 	}
 }

@@ -142,7 +142,7 @@ func arrange(it *Item, rng *rand.Rand, limit time.Duration) {
 	case pack.Order:
 		it.StepOrder = derange(rng, len(q.Steps))
 	case pack.Match:
-		it.RightOrder = derange(rng, len(q.Pairs))
+		it.RightOrder = derange(rng, len(q.Pairs)+len(q.Distractors))
 	}
 	if limit > 0 {
 		it.TimeLimit = limit
@@ -328,7 +328,7 @@ func check(q *pack.Question, a Answer) error {
 			return fmt.Errorf("match has %d entries, want %d", len(a.Match), len(q.Pairs))
 		}
 		for _, m := range a.Match {
-			if m < -1 || m >= len(q.Pairs) {
+			if m < -1 || m >= len(q.Pairs)+len(q.Distractors) {
 				return fmt.Errorf("match entry %d out of range", m)
 			}
 		}

@@ -71,12 +71,12 @@ func (f *Fonts) Face(size float64, bold bool) *text.GoTextFace {
 
 // Measure is the regular face's measure for the layout package.
 func (f *Fonts) Measure(s string, size float64) float64 {
-	return text.Advance(s, f.Face(size, false))
+	return text.AdvanceAt(s, len(s), f.Face(size, false))
 }
 
 // MeasureBold is the bold face's measure.
 func (f *Fonts) MeasureBold(s string, size float64) float64 {
-	return text.Advance(s, f.Face(size, true))
+	return text.AdvanceAt(s, len(s), f.Face(size, true))
 }
 
 // Align is the horizontal alignment of a line.

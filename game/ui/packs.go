@@ -61,6 +61,7 @@ func (s *packsScene) layout(a *App) {
 		if len(shown) > maxListedProblems {
 			shown, e.more = shown[:maxListedProblems], len(shown)-maxListedProblems
 		}
+		e.more += f.Omitted.Total()
 		for _, d := range shown {
 			e.diags = append(e.diags, layout.MakeBlock(d.String(), small, w-2*u, a.fonts.Measure))
 		}

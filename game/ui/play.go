@@ -735,7 +735,8 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 	u := a.unit()
 	body = s.confirmButton(a, body, "Check matches (Enter)")
 	q := s.item().Question
-	n := len(q.Pairs)
+	rights := q.Rights()
+	n := len(rights) // distractors make the right column the longer one
 	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
 	colW := (body.W - 4*u) / 2
 	rightOf := map[int]int{} // pair index -> display position
@@ -762,7 +763,7 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 	for k, j := range s.item().RightOrder {
 		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
 		kk := k
-		b := &button{id: fmt.Sprint("right:", k), r: r, label: q.Pairs[j].Right, hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
+		b := &button{id: fmt.Sprint("right:", k), r: r, label: rights[j], hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
 			selected: s.right == k, action: func() { s.pickRight(kk) }}
 		if li, ok := leftOf[j]; ok {
 			b.sub = "← " + strconv.Itoa(li+1)

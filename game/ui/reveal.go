@@ -252,12 +252,15 @@ func rationaleOf(rec quiz.Record) (why, misconception string) {
 	return "", ""
 }
 
+// sourceText is the source line of the feedback card and the classroom
+// reveal: the first source with its design and finding, then the others by
+// design and citation, each with its identifier.
 func sourceText(q *pack.Question) string {
 	if len(q.Sources) == 0 {
 		return "Source: not given in this pack."
 	}
 	var parts []string
-	for _, src := range q.Sources {
+	for i, src := range q.Sources {
 		s := src.Citation
 		switch {
 		case src.DOI != "":
@@ -266,6 +269,12 @@ func sourceText(q *pack.Question) string {
 			s += " PMID " + src.PMID
 		case src.URL != "":
 			s += " " + src.URL
+		}
+		switch {
+		case i == 0 && src.Summary() != "":
+			s = src.Summary() + " (" + s + ")"
+		case src.Design != "":
+			s = src.Design.Label() + ": " + s
 		}
 		parts = append(parts, s)
 	}
