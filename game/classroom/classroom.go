@@ -44,6 +44,10 @@ type Config struct {
 	// Projector is the projector look (high contrast, extra-large text),
 	// kept with the game so a resumed game looks as it did.
 	Projector bool
+	// Phones has every student answer on their own phone (game/room):
+	// every question type is asked, and Teams are only the groups the
+	// students are put in (one, "Class", for individuals).
+	Phones bool
 }
 
 // Phase is where the current question stands.
@@ -161,7 +165,7 @@ func New(cfg Config) (*Game, error) {
 		cfg.Mode = quiz.Accuracy
 	}
 	types := Types
-	if cfg.HotSeat {
+	if cfg.HotSeat || cfg.Phones {
 		types = nil
 	}
 	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,

@@ -24,6 +24,7 @@ type savedConfig struct {
 	ScoreboardEvery int       `json:"scoreboard_every"`
 	HotSeat         bool      `json:"hot_seat"`
 	Projector       bool      `json:"projector"`
+	Phones          bool      `json:"phones,omitempty"`
 }
 
 type saved struct {
@@ -40,7 +41,7 @@ func (g *Game) Save(now time.Time) ([]byte, error) {
 	s := saved{Version: SaveVersion, Saved: now, State: g.s}
 	c := g.cfg
 	s.Config = savedConfig{Teams: c.Teams, Difficulty: c.Difficulty, Length: c.Length, Seed: c.Seed, Mode: c.Mode,
-		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat, Projector: c.Projector}
+		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat, Projector: c.Projector, Phones: c.Phones}
 	for _, p := range c.Packs {
 		s.Config.Packs = append(s.Config.Packs, p.ID)
 	}
@@ -71,7 +72,7 @@ func Resume(data []byte, packs []*pack.Pack) (*Game, error) {
 	}
 	cfg := Config{Teams: s.Config.Teams, Difficulty: s.Config.Difficulty, Length: s.Config.Length, Seed: s.Config.Seed,
 		Mode: s.Config.Mode, TimeLimit: time.Duration(s.Config.TimeLimitMS) * time.Millisecond, ScoreboardEvery: s.Config.ScoreboardEvery,
-		HotSeat: s.Config.HotSeat, Projector: s.Config.Projector}
+		HotSeat: s.Config.HotSeat, Projector: s.Config.Projector, Phones: s.Config.Phones}
 	for _, id := range s.Config.Packs {
 		p, ok := byID[id]
 		if !ok {
