@@ -235,7 +235,7 @@ func (h *handler) state(w http.ResponseWriter, req *http.Request) {
 		writeErr(w, http.StatusForbidden, "wrong room code")
 		return
 	}
-	writeJSON(w, http.StatusOK, h.room.ViewFor(q.Get("token"), time.Now()))
+	writeJSON(w, http.StatusOK, h.room.ViewFor(q.Get("token"), h.room.Now()))
 }
 
 // events streams the phone's view: once at once, then after each change.
@@ -259,7 +259,7 @@ func (h *handler) events(w http.ResponseWriter, req *http.Request) {
 	beat := time.NewTicker(h.opts.Heartbeat)
 	defer beat.Stop()
 	send := func() bool {
-		b, err := json.Marshal(h.room.ViewFor(token, time.Now()))
+		b, err := json.Marshal(h.room.ViewFor(token, h.room.Now()))
 		if err != nil {
 			return false
 		}

@@ -76,7 +76,9 @@ func TestHandlers(t *testing.T) {
 		{"no directory walk", func() *httptest.ResponseRecorder { return get(t, h, "/../http.go") }, 307, "/http.go"}, // and that is a 404
 		{"not the embedded folder", func() *httptest.ResponseRecorder { return get(t, h, "/web/index.html") }, 404, ""},
 		{"state needs the code", func() *httptest.ResponseRecorder { return get(t, h, "/api/state?code=ZZZZ&token="+ada.Token) }, 403, "wrong room code"},
-		{"state", func() *httptest.ResponseRecorder { return get(t, h, "/api/state?code="+strings.ToLower(code)+"&token="+ada.Token) }, 200, `"screen":"question"`},
+		{"state", func() *httptest.ResponseRecorder {
+			return get(t, h, "/api/state?code="+strings.ToLower(code)+"&token="+ada.Token)
+		}, 200, `"screen":"question"`},
 		{"join needs the code", func() *httptest.ResponseRecorder {
 			return post(t, h, "/api/join", `{"code":"NOPE","name":"Eve"}`)
 		}, 403, "wrong room code"},

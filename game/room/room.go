@@ -121,6 +121,13 @@ func newToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// Now is the time on the room's clock.
+func (r *Room) Now() time.Time {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.now()
+}
+
 // Code is the room code phones must send.
 func (r *Room) Code() string { return r.code }
 
