@@ -41,6 +41,10 @@ type Config struct {
 	// type can then be asked. Without it the teacher enters each team's
 	// choice, and only choice questions (Types) are asked.
 	HotSeat bool
+	// Questions, when set, are the game's questions ("pack/question"), in
+	// the order asked: a prepared lesson. Length and Difficulty are then
+	// not used.
+	Questions []string
 	// Projector is the projector look (high contrast, extra-large text),
 	// kept with the game so a resumed game looks as it did.
 	Projector bool
@@ -168,12 +172,26 @@ func New(cfg Config) (*Game, error) {
 	if cfg.HotSeat || cfg.Phones {
 		types = nil
 	}
-	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
-		TimeLimit: cfg.TimeLimit, Types: types})
-	if err != nil {
+	qc := quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
+		TimeLimit: cfg.TimeLimit, Types: types}
+	if len(cfg.Questions) > 0 {
+		qc.Only, qc.Length, qc.Difficulty = cfg.Questions, 0, 0
+	}
+	r, err := quiz.New(qc)
+	lesson := len(cfg.Questions) > 0
+	if err != nil && !(lesson && errors.Is(err, quiz.ErrNoQuestions)) {
 		return nil, err
 	}
-	g := &Game{cfg: cfg, items: r.Items()}
+	var items []*quiz.Item
+	if r != nil {
+		items = r.Items()
+	}
+	if lesson {
+		if items, err = inOrder(items, cfg.Questions, cfg.HotSeat || cfg.Phones); err != nil {
+			return nil, err
+		}
+	}
+	g := &Game{cfg: cfg, items: items}
 	g.s.Streaks = make([]int, len(cfg.Teams))
 	g.s.Answers = make([]*TeamResult, len(cfg.Teams))
 	g.s.Selected = -1
@@ -217,70 +235,6 @@ func (g *Game) Adjustments() []Adjustment { return g.s.Adjustments }
 func (g *Game) EndedEarly() bool { return g.s.EndedEarly }
 
 func (g *Game) push() { g.undo = append(g.undo, g.s.clone()) }
-
-// StartTimer starts the current question's timer (no effect untimed or
-// when already running).
-func (g *Game) StartTimer(now time.Time) {
-	if g.s.Phase != Asking || g.s.TimerOn {
-		return
-	}
-	g.s.TimerOn, g.s.TimerStart, g.s.PausedFor, g.s.PausedAt = true, now, 0, time.Time{}
-}
-
-// TimerRunning reports whether the timer has been started.
-func (g *Game) TimerRunning() bool { return g.s.TimerOn }
-
-// Paused reports whether the game is paused.
-func (g *Game) Paused() bool { return !g.s.PausedAt.IsZero() }
-
-// Pause stops the clock; Resume starts it again.
-func (g *Game) Pause(now time.Time) {
-	if g.s.PausedAt.IsZero() {
-		g.s.PausedAt = now
-	}
-}
-
-// Resume restarts the clock after Pause.
-func (g *Game) Resume(now time.Time) {
-	if !g.s.PausedAt.IsZero() {
-		g.s.PausedFor += now.Sub(g.s.PausedAt)
-		g.s.PausedAt = time.Time{}
-	}
-}
-
-// elapsed is the time since the timer started, pauses left out.
-func (g *Game) elapsed(now time.Time) time.Duration {
-	if !g.s.TimerOn {
-		return 0
-	}
-	if !g.s.PausedAt.IsZero() {
-		now = g.s.PausedAt
-	}
-	return max(0, now.Sub(g.s.TimerStart)-g.s.PausedFor)
-}
-
-// limit is the current question's time limit (0: untimed).
-func (g *Game) limit() time.Duration {
-	if it := g.Current(); it != nil {
-		return it.TimeLimit
-	}
-	return 0
-}
-
-// Remaining is the time left on a timed question (the whole limit before
-// the timer starts; 0 when untimed).
-func (g *Game) Remaining(now time.Time) time.Duration {
-	l := g.limit()
-	if l == 0 {
-		return 0
-	}
-	return max(0, l-g.elapsed(now))
-}
-
-// TimeUp reports whether a running timer has run out.
-func (g *Game) TimeUp(now time.Time) bool {
-	return g.limit() > 0 && g.s.TimerOn && g.Remaining(now) == 0
-}
 
 // SetAnswer enters (or replaces) a team's answer while answers are open.
 // On a timed question an answer entered before the timer starts earns no
@@ -447,3 +401,24 @@ func (g *Game) Undo() error {
 
 // CanUndo reports whether there is something to undo.
 func (g *Game) CanUndo() bool { return len(g.undo) > 0 }
+
+// inOrder puts a lesson's questions in its order; a question missing from
+// the packs, or one teacher entry cannot ask, is an error.
+func inOrder(items []*quiz.Item, keys []string, hotSeat bool) ([]*quiz.Item, error) {
+	byKey := map[string]*quiz.Item{}
+	for _, it := range items {
+		byKey[it.Key()] = it
+	}
+	out := make([]*quiz.Item, 0, len(keys))
+	for _, k := range keys {
+		it, ok := byKey[k]
+		if !ok {
+			if hotSeat {
+				return nil, fmt.Errorf("the lesson's question %q is not in the chosen packs", k)
+			}
+			return nil, fmt.Errorf("the lesson's question %q is not in the chosen packs, or is not a choice question (play the lesson in hot-seat to ask every type)", k)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}

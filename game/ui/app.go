@@ -104,7 +104,9 @@ type App struct {
 	wasAnimating bool
 	lastTick     time.Time // when the last animation frame was drawn
 	wasFading    bool
-	ticked       bool         // Update ran since the last Draw
+	lastUpdate   time.Time    // wall clock of the last Update
+	settleUntil  time.Time    // frames keep coming until then, after input
+	wasWanted    bool         // frames were wanted without input last tick
 	animating    atomic.Bool  // frames are wanted without input
 	pace         atomic.Int64 // their interval, in nanoseconds
 	images       images
@@ -261,7 +263,6 @@ func (a *App) minText() float64 { return max(11, 13*layout.Scale(a.w, a.h)) }
 // Update is ebiten.Game's Update.
 func (a *App) Update() error {
 	start := time.Now()
-	a.ticked = true
 	a.takeChanges()
 	var evs []Event
 	if a.input != nil {
@@ -285,6 +286,15 @@ func (a *App) Update() error {
 	// pace, and only what moves: on a software renderer (Xvfb, Mesa) a full
 	// redraw at every tick costs more than a core.
 	moving := a.scene.Animating(a)
+	// A tick after a quiet spell was woken by the player (or a watched
+	// file). A typed character can reach Ebiten just after that tick (X
+	// delivers it after the key): frames keep coming a moment, or it
+	// would wait, unseen, for the next input.
+	if now := time.Now(); len(evs) > 0 || now.Sub(a.lastUpdate) > 2*timerInterval {
+		a.settleUntil = now.Add(settleTime)
+	}
+	a.lastUpdate = time.Now()
+	settling := time.Now().Before(a.settleUntil)
 	anim := moving || a.fading() || a.toast != "" || a.shotWanted
 	fading := a.fading()
 	if a.wasAnimating && !anim || a.wasFading && !fading || a.shotWanted {
@@ -311,8 +321,9 @@ func (a *App) Update() error {
 			}
 		}
 	}
-	if anim != a.wasAnimating {
-		a.setFrameMode(anim)
+	if want := anim || settling; want != a.wasWanted {
+		a.setFrameMode(want)
+		a.wasWanted = want
 	}
 	a.wasAnimating = anim
 	a.stats.addUpdate(time.Since(start))
@@ -390,6 +401,7 @@ func (a *App) setFrameMode(animating bool) {
 const (
 	frameInterval = time.Second / 30
 	timerInterval = time.Second / 10
+	settleTime    = 400 * time.Millisecond
 )
 
 func (a *App) setFullscreen(on bool) {
@@ -403,14 +415,6 @@ func (a *App) setFullscreen(on bool) {
 // Draw is ebiten.Game's Draw. It draws only when something changed: the
 // screen is not cleared between frames, so a still card costs nothing.
 func (a *App) Draw(screen *ebiten.Image) {
-	// A frame woken by input may run no tick (Ebiten's clock found none
-	// due yet); the input then waits for a tick that no frame would come
-	// for until the next input, and the screen showed each key's effect
-	// only at the next key. Another frame is asked for at once.
-	if !a.ticked && ebitenRunning.Load() && !a.opts.Continuous {
-		ebiten.ScheduleFrame() //nolint:staticcheck
-	}
-	a.ticked = false
 	if !a.dirty && !a.opts.Continuous {
 		if an, ok := a.scene.(animator); ok && a.partial {
 			a.partial = false

@@ -19,6 +19,9 @@ func (s *classPlayScene) layout(a *App) {
 	u := a.unit()
 	s.btn.reset()
 	strip := layout.Rect{X: 3 * u, Y: a.h - 4*u - 7*u, W: a.w - 6*u, H: 6 * u}
+	if _, two := s.keyLines(a); two {
+		strip.Y -= a.textSize(0.7) * layout.LineHeightFactor // room for the second line of keys
+	}
 	s.card = layout.Rect{X: 3 * u, Y: 7.5 * u, W: a.w - 6*u, H: strip.Y - 8.5*u}
 	screen := s.g.Screen()
 	if screen == classroom.ShowResults {
@@ -116,21 +119,30 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 	}
 }
 
-// drawKeys lists the teacher's keys, on two lines when one cannot hold
-// them (the projector look, small screens).
-func (s *classPlayScene) drawKeys(a *App, dst *ebiten.Image) {
+// keyLines are the teacher's keys, and whether they need two lines (the
+// projector look, small screens).
+func (s *classPlayScene) keyLines(a *App) ([]string, bool) {
+	if s.hideKeys || s.g.Screen() == classroom.ShowResults || s.g.Screen() == classroom.TeamTurn {
+		return nil, false
+	}
 	keys := []string{"Space next", "PgUp back", "1-8 team", "A-F answer", "P pause", "S skip", "U undo", "+/- points", "B or . blank", "E end", "H hide"}
 	if s.g.Config().HotSeat {
 		keys = []string{"Space: team ready / next", "PgDn pass", "PgUp back", "S skip", "U undo", "1-8 team, +/- points", "B blank", "E end", "H hide"}
 	}
-	u := a.unit()
-	size := a.textSize(0.75) // as hintBar draws
-	sep := "   ·   "
-	if a.fonts.Measure(strings.Join(keys, sep), size) <= a.w-4*u {
+	return keys, a.fonts.Measure(strings.Join(keys, "   ·   "), a.textSize(0.75)) > a.w-4*a.unit() // as hintBar draws
+}
+
+// drawKeys lists the teacher's keys, on two lines when one cannot hold
+// them.
+func (s *classPlayScene) drawKeys(a *App, dst *ebiten.Image) {
+	keys, two := s.keyLines(a)
+	if !two {
 		hintBar(a, dst, keys...)
 		return
 	}
-	size = a.textSize(0.7)
+	u := a.unit()
+	sep := "   ·   "
+	size := a.textSize(0.7)
 	half := (len(keys) + 1) / 2
 	lh := size * layout.LineHeightFactor
 	for i, part := range [][]string{keys[:half], keys[half:]} {

@@ -26,6 +26,9 @@ type classPlayScene struct {
 	finished bool // the results are written
 	adjustBy int
 	escAt    time.Time // first Esc: a second within 3 s leaves
+	// back, when set, is a preview's way home (the lesson chooser): Esc
+	// goes back to it, and nothing is saved or written.
+	back Scene
 
 	// Hot-seat: the card of the team at the controls, built for one
 	// question and team.
@@ -45,7 +48,7 @@ func newClassPlay(a *App, g *classroom.Game) *classPlayScene {
 // loses nothing typed.
 func (s *classPlayScene) persist(a *App) {
 	path := a.classSavePath()
-	if path == "" || s.finished {
+	if path == "" || s.finished || s.back != nil {
 		return
 	}
 	data, err := s.g.Save(a.now())
@@ -113,6 +116,9 @@ func (s *classPlayScene) buildSeat(a *App) {
 func (s *classPlayScene) finish(a *App) {
 	s.finished = true
 	a.toast = "" // a notice of the game (such as "press E again") ends with it
+	if s.back != nil {
+		return // a preview
+	}
 	c, h, err := s.g.WriteResults(a.resultsDir(), a.now())
 	if err != nil {
 		s.saveErr = "Results not written: " + err.Error()
@@ -127,6 +133,11 @@ func (s *classPlayScene) finish(a *App) {
 // leave goes back to the set-up on a second Esc within three seconds; the
 // game stays saved and can be resumed from there.
 func (s *classPlayScene) leave(a *App) {
+	if s.back != nil {
+		a.setProjector(false)
+		a.goTo(s.back)
+		return
+	}
 	now := a.now()
 	if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
 		s.persist(a)
@@ -182,7 +193,7 @@ func (s *classPlayScene) handle(a *App, ev Event) {
 			in(classroom.Back)
 		case KeyEscape:
 			switch {
-			case screen == classroom.ShowResults:
+			case screen == classroom.ShowResults && s.back == nil:
 				a.goTo(newTitle(a))
 			case s.g.Selected() >= 0:
 				s.do(a, classroom.Intent{Kind: classroom.SelectTeam, Team: -1})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"image"
 	"os"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gutskin/game/classroom"
+	"gutskin/game/layout"
 	"gutskin/game/quiz"
 )
 
@@ -207,5 +209,35 @@ func TestClassroomSetupRemembersTheClass(t *testing.T) {
 	}
 	if strings.Join(n.teams, "|") != "Équipe Noël|Les Bactéries" || !n.projector || n.timer != 2 || len(picked) != 1 || picked[0] != keep {
 		t.Errorf("remembered %q, projector %v, timer %d, packs %v", n.teams, n.projector, n.timer, picked)
+	}
+}
+
+// TestClassroomKeysClearTheTeams: the teacher's keys, on one line or two,
+// never run into the team strip, in either look, at every size (found at
+// 1024x768 in the projector look).
+func TestClassroomKeysClearTheTeams(t *testing.T) {
+	for _, sz := range append(sizes, image.Pt(1024, 768)) {
+		for _, projector := range []bool{false, true} {
+			for _, hot := range []bool{false, true} {
+				a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
+				g, err := classroom.New(classroom.Config{Teams: []string{"A", "B", "C", "D"}, Packs: a.Packs(), Length: 5, Seed: 1, HotSeat: hot, Projector: projector})
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := newClassPlay(a, g)
+				p.layout(a)
+				u := a.unit()
+				_, two := p.keyLines(a)
+				top := a.h - a.textSize(0.75)*layout.LineHeightFactor - u*0.6
+				if two {
+					top = a.h - 2*a.textSize(0.7)*layout.LineHeightFactor - u*0.4
+				}
+				for _, b := range p.btn.list {
+					if b.r.Y+b.r.H > top {
+						t.Errorf("%v projector %v hot-seat %v: %s ends at %.0f, the keys start at %.0f", sz, projector, hot, b.id, b.r.Y+b.r.H, top)
+					}
+				}
+			}
+		}
 	}
 }

@@ -48,13 +48,6 @@ const classSaveName = "classroom-current.json"
 // the same class and settings.
 const classSetupName = "classroom-setup.json"
 
-func (a *App) classSetupPath() string {
-	if a.opts.Store == nil {
-		return ""
-	}
-	return filepath.Join(a.opts.Store.Dir, classSetupName)
-}
-
 func (a *App) classSavePath() string {
 	if a.opts.Store == nil {
 		return ""
@@ -80,7 +73,8 @@ type classSetupScene struct {
 	editing    int // team whose name is being typed, -1
 	selected   map[string]bool
 	length     int
-	difficulty int // 0: any level
+	difficulty int               // 0: any level
+	lesson     *classroom.Lesson // a prepared lesson, played instead of random questions
 	timer      int
 	mode       quiz.Mode
 	board      int
@@ -180,13 +174,21 @@ func (s *classSetupScene) layout(a *App) {
 		func(i int) { s.hotSeat = i == 1 })
 	// How many questions, and of which level, on one row.
 	label("Questions", 3.8*u)
-	qc := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, 7, 7, 0.6*u)
+	qc := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, 9, 9, 0.6*u)
+	random := s.lesson == nil
 	for i, n := range []int{5, 10, 20} {
-		s.btn.add(&button{id: fmt.Sprint("length:", i), r: qc[i], label: fmt.Sprint(n), selected: s.length == n, action: func() { s.length = n }})
+		s.btn.add(&button{id: fmt.Sprint("length:", i), r: qc[i], label: fmt.Sprint(n), selected: random && s.length == n, action: func() { s.length, s.lesson = n, nil }})
 	}
 	for i, l := range []string{"Any level", "Level 1", "Level 2", "Level 3"} {
-		s.btn.add(&button{id: fmt.Sprint("difficulty:", i), r: qc[3+i], label: l, selected: s.difficulty == i, action: func() { s.difficulty = i }})
+		s.btn.add(&button{id: fmt.Sprint("difficulty:", i), r: qc[3+i], label: l, selected: random && s.difficulty == i,
+			action: func() { s.difficulty, s.lesson = i, nil }})
 	}
+	lessonLabel := "Prepare a lesson…"
+	if s.lesson != nil {
+		lessonLabel = fmt.Sprintf("Lesson: %s (%d)", s.lesson.Title, len(s.lesson.Questions))
+	}
+	s.btn.add(&button{id: "lesson", r: layout.Rect{X: qc[7].X, Y: qc[7].Y, W: qc[8].X + qc[8].W - qc[7].X, H: qc[7].H}, label: lessonLabel, selected: !random,
+		action: func() { a.goTo(newLesson(a, s)) }})
 	y += 4.5 * u
 	var tl []string
 	for _, t := range classTimers {
@@ -215,76 +217,6 @@ func (s *classSetupScene) layout(a *App) {
 		action: func() { s.start(a) }})
 }
 
-// savedSummary says what the saved game holds.
-func (s *classSetupScene) savedSummary() string {
-	if len(s.saved.Teams) == 0 {
-		return "A saved game is waiting (Enter resumes it)."
-	}
-	look := ""
-	if s.saved.Projector {
-		look = ", projector look"
-	}
-	return fmt.Sprintf("Saved game: %s; %d of %d questions done%s; saved %s. Enter resumes it.", strings.Join(s.saved.Teams, ", "),
-		s.saved.Index, s.saved.Len, look, s.saved.Saved.Local().Format("Mon 2 Jan 15:04"))
-}
-
-// remember starts from the set-up of the last game, when there is one.
-func (s *classSetupScene) remember(a *App) {
-	path := a.classSetupPath()
-	if path == "" {
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return
-	}
-	last, err := classroom.DecodeSetup(data)
-	if err != nil {
-		return // a damaged file: the defaults, and the next game rewrites it
-	}
-	s.teams = last.Teams
-	known := map[string]bool{}
-	for _, p := range a.Packs() {
-		known[p.ID] = true
-	}
-	if slices.ContainsFunc(last.Packs, func(id string) bool { return known[id] }) {
-		clear(s.selected)
-		for _, id := range last.Packs {
-			s.selected[id] = known[id]
-		}
-	}
-	if slices.Contains([]int{5, 10, 20}, last.Length) {
-		s.length = last.Length
-	}
-	s.difficulty, s.mode, s.hotSeat, s.projector = last.Difficulty, last.Mode, last.HotSeat, last.Projector
-	for i, t := range classTimers {
-		if t.d == last.TimeLimit {
-			s.timer = i
-		}
-	}
-	for i, b := range scoreboardChoices {
-		if b.every == last.ScoreboardEvery {
-			s.board = i
-		}
-	}
-}
-
-// keep writes the set-up of the game starting, for the next lesson.
-func (s *classSetupScene) keep(a *App, packs []*pack.Pack) {
-	path := a.classSetupPath()
-	if path == "" {
-		return
-	}
-	set := classroom.Setup{Teams: s.teams, Difficulty: s.difficulty, Length: s.length, TimeLimit: classTimers[s.timer].d, Mode: s.mode,
-		ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector}
-	for _, p := range packs {
-		set.Packs = append(set.Packs, p.ID)
-	}
-	if data, err := set.Encode(); err == nil {
-		save.WriteAtomic(path, data) // a set-up not kept only costs retyping
-	}
-}
-
 func (s *classSetupScene) setCount(n int) {
 	for len(s.teams) < n {
 		s.teams = append(s.teams, defaultTeam(len(s.teams)))
@@ -308,12 +240,16 @@ func (s *classSetupScene) start(a *App) {
 			packs = append(packs, p)
 		}
 	}
+	var questions []string
+	if s.lesson != nil { // a lesson plays its own questions, whatever the packs ticked
+		packs, questions = a.Packs(), s.lesson.Questions
+	}
 	if len(packs) == 0 {
 		s.message = "Choose at least one pack."
 		return
 	}
 	g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode, Difficulty: s.difficulty,
-		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector})
+		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector, Questions: questions})
 	if errors.Is(err, quiz.ErrNoQuestions) {
 		s.message = "No question of that level in the chosen packs (teacher entry asks choice questions only)."
 		return
@@ -322,7 +258,7 @@ func (s *classSetupScene) start(a *App) {
 		s.message = err.Error()
 		return
 	}
-	s.keep(a, packs)
+	s.keep(a, s.packsChosen(a))
 	p := newClassPlay(a, g)
 	p.persist(a) // the new game replaces the saved one now, as asked
 	a.goTo(p)
