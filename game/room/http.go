@@ -29,6 +29,10 @@ type Options struct {
 	// Heartbeat is how often a live-update stream sends a keep-alive
 	// comment (0: 15 s), so Wi-Fi access points keep it open.
 	Heartbeat time.Duration
+	// Gap is the least time between two updates to one phone (0: 200 ms):
+	// a burst of changes (30 answers in a second) becomes a few updates,
+	// which keeps the room's Wi-Fi and the teacher's computer free.
+	Gap time.Duration
 }
 
 type handler struct {
@@ -57,6 +61,9 @@ func (r *Room) Handler(opts Options) http.Handler {
 	}
 	if opts.Heartbeat <= 0 {
 		opts.Heartbeat = 15 * time.Second
+	}
+	if opts.Gap <= 0 {
+		opts.Gap = 200 * time.Millisecond
 	}
 	h := &handler{room: r, limit: newLimiter(opts.Rate, opts.Burst), opts: opts, files: map[string]string{
 		"/":          "text/html; charset=utf-8",
@@ -279,6 +286,11 @@ func (h *handler) events(w http.ResponseWriter, req *http.Request) {
 		case <-changes:
 			if !send() {
 				return
+			}
+			select { // changes meanwhile wait in the channel, as one
+			case <-req.Context().Done():
+				return
+			case <-time.After(h.opts.Gap):
 			}
 		case <-beat.C:
 			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {

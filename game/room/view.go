@@ -303,9 +303,11 @@ func (r *Room) viewFor(token string, now time.Time) View {
 	if r.grouped {
 		v.Team = g.Teams()[s.Team]
 	}
-	for _, st := range r.standings() {
-		if st.ID == s.ID {
-			v.Rank, v.Points = st.Rank, st.Points
+	if g.Phase() != classroom.Asking || !r.started { // no ranks while answering: 200 phones ask after every answer
+		for _, st := range r.standings() {
+			if st.ID == s.ID {
+				v.Rank, v.Points = st.Rank, st.Points
+			}
 		}
 	}
 	v.Blank, v.Paused = g.Blanked(), g.Paused()
