@@ -193,6 +193,7 @@ func TestPhonesInABrowser(t *testing.T) {
 			bo.enter(q)
 			bo.run("send late", click("#send"))
 			bo.waitText("#msg", "Too late: answers are locked")
+			r.Tick(*clock.Load()) // the projector's next frame locks
 			bo.shot(shots, "late")
 		} else {
 			r.Do(classroom.Intent{Kind: classroom.Lock}, now)

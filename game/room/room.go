@@ -352,7 +352,9 @@ func (r *Room) Do(in classroom.Intent, now time.Time) classroom.Outcome {
 	return out
 }
 
-// Tick applies the clock (see classroom.Game.Tick).
+// Tick applies the clock (see classroom.Game.Tick). Only Do and Tick
+// change the engine, so the goroutine that calls them (the projector's)
+// may read the game without the lock; handlers read it under the lock.
 func (r *Room) Tick(now time.Time) classroom.Outcome {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -451,9 +453,11 @@ func (r *Room) Answer(token string, index int, a quiz.Answer) error {
 		return ErrNoStudent
 	}
 	now := r.now()
-	r.tick(now) // the clock locks first when time is up
 	if err := r.open(); err != nil {
 		return err
+	}
+	if r.game.LockDue(now) { // the engine's clock has run out; the projector's next Tick locks
+		return ErrLocked
 	}
 	if index != r.game.Index() {
 		return ErrLocked

@@ -217,6 +217,7 @@ func TestTheClockRefuses(t *testing.T) {
 	if err := r.Answer(bo.Token, 0, right(r).answer()); !errors.Is(err, ErrLocked) {
 		t.Fatalf("answer after time ran out: %v", err)
 	}
+	r.Tick(*now)
 	st := r.Standings()
 	// 100 for the answer, and the speed bonus for 15 of 20 s left.
 	if st[0].Name != "Ada" || st[0].Points != 100+38 || st[1].Points != 0 {
@@ -302,5 +303,36 @@ func TestTeamsAndViews(t *testing.T) {
 	r.Remove(1)
 	if v := r.ViewFor(toks[1], *now); v.Screen != "removed" {
 		t.Errorf("removed student's phone shows %q", v.Screen)
+	}
+}
+
+func TestResults(t *testing.T) {
+	r, now := newRoom(t, quiz.Confident, 0, "Red", "Blue")
+	ada, _ := r.Join("Ada", "", 0)
+	bo, _ := r.Join("<b>Bo</b>", "", 1)
+	r.Start()
+	for current(r).Type != pack.Single {
+		r.Do(classroom.Intent{Kind: classroom.Skip}, *now)
+	}
+	q := current(r)
+	wrong := slices.IndexFunc(q.Choices, func(c pack.Choice) bool { return c.Misconception == "brain-biggest" })
+	a := right(r).answer()
+	a.Confidence = quiz.Sure
+	r.Answer(ada.Token, it2index(r), a)
+	r.Answer(bo.Token, it2index(r), quiz.Answer{Choices: []int{wrong}, Confidence: quiz.FairlySure})
+	r.Do(classroom.Intent{Kind: classroom.Lock}, *now)
+	csv := string(r.CSV())
+	for _, want := range []string{"Ada,Red,", ",yes,1.00,300,Sure,", "<b>Bo</b>,Blue,", "Brain,no,0.00,-200,Fairly sure,brain-biggest"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("CSV lacks %q:\n%s", want, csv)
+		}
+	}
+	html := string(r.HTML(*now))
+	if strings.Contains(html, "<b>Bo</b>") || !strings.Contains(html, "&lt;b&gt;Bo&lt;/b&gt;") || !strings.Contains(html, "brain-biggest") {
+		t.Errorf("HTML:\n%s", html)
+	}
+	c, h, err := r.WriteResults(t.TempDir(), *now)
+	if err != nil || !strings.HasSuffix(c, ".csv") || !strings.HasSuffix(h, ".html") {
+		t.Errorf("WriteResults: %q %q %v", c, h, err)
 	}
 }
