@@ -371,6 +371,10 @@ func (r *Room) tick(now time.Time) classroom.Outcome {
 	return out
 }
 
+// Game is the room's game. Only the goroutine that calls Do and Tick (the
+// projector's) may read it without View.
+func (r *Room) Game() *classroom.Game { return r.game }
+
 // View runs f with the game while nothing else can change it: the scene
 // reads what it draws inside f.
 func (r *Room) View(f func(g *classroom.Game)) {

@@ -33,6 +33,15 @@ func (s *classPlayScene) layout(a *App) {
 	if screen == classroom.TeamTurn {
 		return // the card is the team's
 	}
+	if s.room != nil { // phones: no team strip, no entry
+		if !s.room.Started() {
+			s.btn.reset()
+			s.layoutJoin(a)
+			return
+		}
+		s.layoutPhonesChoices(a)
+		return
+	}
 	teams := layout.Grid(strip, len(s.g.Teams()), len(s.g.Teams()), u)
 	for i, name := range s.g.Teams() {
 		k := i
@@ -73,6 +82,10 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 		dst.Fill(color.Black)
 		return
 	}
+	if s.room != nil && !s.room.Started() {
+		s.drawJoin(a, dst)
+		return
+	}
 	screen := s.g.Screen()
 	if screen == classroom.TeamTurn && s.seat != nil {
 		s.seat.Draw(a, dst)
@@ -98,14 +111,29 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 		it := s.g.Current()
 		blk, _ := layout.Fit(it.Question.Prompt, a.textSize(1.8), a.minText(), inner.W, inner.H*0.32, a.fonts.MeasureBold)
 		a.fonts.drawBlock(dst, blk, inner.X, inner.Y, true, t.Text, Left)
+		if s.room != nil {
+			s.phonesQuestion(a, dst, inner)
+		}
 	case classroom.Handover, classroom.TeamTurn:
 		s.drawHandover(a, dst, inner)
 	case classroom.ShowReveal:
-		s.drawReveal(a, dst, inner)
+		if s.room != nil {
+			s.phonesReveal(a, dst, inner)
+		} else {
+			s.drawReveal(a, dst, inner)
+		}
 	case classroom.ShowBoard:
-		s.drawBoard(a, dst, inner)
+		if s.room != nil {
+			s.phonesBoard(a, dst, inner, "Scoreboard")
+		} else {
+			s.drawBoard(a, dst, inner)
+		}
 	case classroom.ShowResults:
-		s.drawResults(a, dst)
+		if s.room != nil {
+			s.phonesResults(a, dst)
+		} else {
+			s.drawResults(a, dst)
+		}
 	}
 	s.btn.draw(a, dst)
 	if s.saveErr != "" {
