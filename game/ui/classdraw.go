@@ -157,6 +157,9 @@ func (s *classPlayScene) keyLines(a *App) ([]string, bool) {
 	if s.g.Config().HotSeat {
 		keys = []string{"Space: team ready / next", "PgDn pass", "PgUp back", "S skip", "U undo", "1-8 team, +/- points", "B blank", "E end", "H hide"}
 	}
+	if s.room != nil {
+		keys = []string{"Space next", "PgUp back", "P pause", "S skip", "U undo", "C close the room", "B or . blank", "E end", "H hide"}
+	}
 	return keys, a.fonts.Measure(strings.Join(keys, "   ·   "), a.textSize(0.75)) > a.w-4*a.unit() // as hintBar draws
 }
 

@@ -214,16 +214,14 @@ func (s *classPlayScene) phonesQuestion(a *App, dst *ebiten.Image, inner layout.
 		}
 	case pack.Match:
 		rights := q.Rights()
-		lines = append(lines, "Match on your phone:")
-		for i, p := range q.Pairs {
-			r := ""
-			if i < len(it.RightOrder) {
-				r = room.Letter(i) + ". " + rights[it.RightOrder[i]]
-			}
-			lines = append(lines, p.Left+"      "+r)
+		lines = append(lines, "Match on your phone, each of:")
+		var lefts []string
+		for _, p := range q.Pairs {
+			lefts = append(lefts, p.Left)
 		}
-		for i := len(q.Pairs); i < len(it.RightOrder); i++ {
-			lines = append(lines, "      "+room.Letter(i)+". "+rights[it.RightOrder[i]])
+		lines = append(lines, "    "+strings.Join(lefts, " · "), "with one of:")
+		for k, ri := range it.RightOrder {
+			lines = append(lines, "    "+room.Letter(k)+". "+rights[ri])
 		}
 	case pack.Estimate:
 		if e := q.Estimate; e != nil {

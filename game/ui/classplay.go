@@ -174,9 +174,10 @@ func (s *classPlayScene) leave(a *App) {
 func (s *classPlayScene) Update(a *App, evs []Event) {
 	if s.room != nil {
 		s.apply(a, s.room.Tick(a.now()))
-		if v := s.room.Version(); v != s.ver { // phones joined or answered
+		if v := s.room.Version(); v != s.ver { // phones joined or answered: shown, and saved
 			s.ver = v
 			a.dirty = true
+			s.persist(a)
 		}
 	} else {
 		s.apply(a, s.g.Tick(a.now())) // time-outs come without input

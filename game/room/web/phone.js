@@ -17,6 +17,7 @@
   var stream = null;
   var timer = null;
   var deadline = 0;
+  var pending = false; // an answer is on its way
 
   function tokenKey() { return "gutskin-token-" + code; }
   function token() { try { return localStorage.getItem(tokenKey()) || ""; } catch (e) { return ""; } }
@@ -100,7 +101,10 @@
     shown = key;
     if (v.screen === "question") {
       if (!again) { error(""); draft = startDraft(v.question, v.yours); renderQuestion(v); say("Question " + v.number + " of " + v.total + ": " + v.question.prompt); }
-      else updateQuestion(v);
+      else {
+        if (!v.yours && draft.sent && !pending) draft.sent = false; // the game has no answer from this phone (it restarted)
+        updateQuestion(v);
+      }
       return;
     }
     stopTimer();
@@ -176,10 +180,12 @@
     if (q.type === "match") a.match = draft.match;
     if (q.type === "estimate") { a.value = draft.value; a.has_value = true; }
     if (q.confidence) a.confidence = draft.confidence;
+    pending = true;
     api("/api/answer", { code: code, token: token(), answer: a }).then(function (r) {
+      pending = false;
       if (r.status === 200) { error(""); draft.sent = true; updateQuestion(view); say("Answer sent. You can change it until the answers lock."); }
       else { error(r.error || "The answer was not taken"); say(r.error || "The answer was not taken"); }
-    }, function () { error("Not sent: no connection to the game"); });
+    }, function () { pending = false; error("Not sent: no connection to the game"); });
   }
 
   function choiceButton(c, pressed, onTap) {
