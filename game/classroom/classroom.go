@@ -115,6 +115,7 @@ type state struct {
 	BlankPaused bool      // blanking paused the clock
 	Overtime    bool      // time ran out, the question was reopened by undo
 	EndArmed    time.Time // the first EndEarly, waiting for the second
+	LateTurn    int       // hot-seat: the team whose time just ran out, or -1
 }
 
 func (s *state) clone() state {
@@ -194,7 +195,7 @@ func New(cfg Config) (*Game, error) {
 	g := &Game{cfg: cfg, items: items}
 	g.s.Streaks = make([]int, len(cfg.Teams))
 	g.s.Answers = make([]*TeamResult, len(cfg.Teams))
-	g.s.Selected = -1
+	g.s.Selected, g.s.LateTurn = -1, -1
 	g.enterQuestion()
 	return g, nil
 }

@@ -113,8 +113,20 @@ func (g *Game) Turn() int {
 	return -1
 }
 
+// LateTurn is the hot-seat team whose time ran out just before this
+// handover, -1 for none: the handover says so.
+func (g *Game) LateTurn() int {
+	if g.s.Screen == Handover && g.s.LateTurn >= 0 && g.s.LateTurn < len(g.cfg.Teams) {
+		return g.s.LateTurn
+	}
+	return -1
+}
+
 // Do applies an intent at time now.
 func (g *Game) Do(in Intent, now time.Time) Outcome {
+	if in.Kind != Blank {
+		g.s.LateTurn = -1 // said once, on the handover that follows
+	}
 	if g.s.Blank && in.Kind != Blank {
 		if in.Kind == Advance || in.Kind == Back {
 			return g.unblank(now)
@@ -217,9 +229,10 @@ func (g *Game) Tick(now time.Time) Outcome {
 		}
 		return g.lockFlow(now, true)
 	case TeamTurn:
-		team := g.cfg.Teams[g.s.Turn]
+		late := g.s.Turn
 		out := g.nextTurn(now, g.s.Turn+1)
-		out.Notice = "Time's up for " + team
+		out.Notice = "Time's up for " + g.cfg.Teams[late]
+		g.s.LateTurn = late
 		return out
 	}
 	return Outcome{}

@@ -252,6 +252,17 @@ func TestFlowHotSeat(t *testing.T) {
 					t.Errorf("screen %d, %+v", g.Screen(), g.Reveal())
 				}
 			}},
+		{"the handover after a time-out names the team that ran out, once",
+			func(g *Game) []step { return []step{do(Advance), after(31 * time.Second)} },
+			func(t *testing.T, g *Game, now time.Time) {
+				if g.Screen() != Handover || g.Turn() != 1 || g.LateTurn() != 0 {
+					t.Fatalf("screen %d turn %d late %d", g.Screen(), g.Turn(), g.LateTurn())
+				}
+				g.Do(Intent{Kind: Advance}, now)
+				if g.LateTurn() != -1 {
+					t.Error("the time-out is still announced")
+				}
+			}},
 		{"only the team at the controls can submit",
 			func(g *Game) []step { return []step{do(Advance), submit(1, right)} },
 			func(t *testing.T, g *Game, now time.Time) {

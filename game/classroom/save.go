@@ -136,7 +136,7 @@ func (g *Game) resumed(version int, saved time.Time) {
 			}
 		}
 	}
-	s.Selected, s.Blank, s.BlankPaused, s.EndArmed = -1, false, false, time.Time{}
+	s.Selected, s.Blank, s.BlankPaused, s.EndArmed, s.LateTurn = -1, false, false, time.Time{}, -1
 	if s.Screen < ShowQuestion || s.Screen > ShowResults || s.Turn < 0 || s.Turn >= len(g.cfg.Teams) {
 		s.Screen, s.Turn = ShowQuestion, 0
 	}

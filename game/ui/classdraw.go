@@ -51,7 +51,19 @@ func (s *classPlayScene) layout(a *App) {
 		if ans, ok := s.g.Answer(i); ok && (screen == classroom.ShowQuestion || screen == classroom.Handover) {
 			b.sub = "answered"
 			if s.g.Config().Mode == quiz.Confident {
-				b.sub = "answered · " + strings.ToLower(ans.Confidence.Label())
+				b.sub = strings.ToLower(ans.Confidence.Label()) // how sure: answered
+			}
+		}
+		// Whose answer the next letter sets, in words: a border alone is
+		// hard to see from the back of the room.
+		if s.g.Selected() == i {
+			switch {
+			case screen != classroom.ShowQuestion:
+				b.sub = "chosen: +/- points"
+			case b.sub == "":
+				b.sub = "now: A-F"
+			default:
+				b.sub = "now: " + b.sub
 			}
 		}
 	}
@@ -250,9 +262,14 @@ func (s *classPlayScene) drawHandover(a *App, dst *ebiten.Image, box layout.Rect
 	x := badge.X + badge.W + 2*u
 	blk, _ := layout.Fit(s.g.Teams()[turn]+", ready?", a.textSize(2), a.minText(), box.X+box.W-x, 8*u, a.fonts.MeasureBold)
 	a.fonts.drawBlock(dst, blk, x, box.Y, true, t.Text, Left)
-	lines := "Come to the controls. Your time starts when you press Space."
+	lines := ""
+	if late := s.g.LateTurn(); late >= 0 {
+		lines = "Time's up for " + s.g.Teams()[late] + ": no answer. "
+	}
+	lines += "Come to the controls. Your time starts when you press Space."
 	if it := s.g.Current(); it != nil && it.TimeLimit > 0 {
-		lines = fmt.Sprintf("Come to the controls: you have %d s, from when you press Space.", int(it.TimeLimit.Seconds()))
+		lines = strings.TrimSuffix(lines, "Come to the controls. Your time starts when you press Space.") +
+			fmt.Sprintf("Come to the controls: you have %d s, from when you press Space.", int(it.TimeLimit.Seconds()))
 	}
 	lines += " The other teams look away. (Page Down passes this team.)"
 	nb, _ := layout.Fit(lines, a.textSize(1.2), a.minText(), box.W, box.H-10*u, a.fonts.Measure)

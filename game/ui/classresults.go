@@ -12,16 +12,35 @@ import (
 func (s *classPlayScene) drawBoard(a *App, dst *ebiten.Image, box layout.Rect) {
 	t := a.theme
 	u := a.unit()
-	board := s.g.Scoreboard()
 	size := a.textSize(1.4)
 	a.fonts.drawLine(dst, "Scoreboard", box.X, box.Y, size*1.1, true, t.Text, Left)
+	for _, r := range s.boardRows(a, box) {
+		fillRound(dst, r.badge, u*0.5, teamColors[r.team])
+		a.fonts.drawLine(dst, teamNumber(r.team), r.badge.X+r.badge.W/2, r.badge.Y+(r.badge.H-size*0.8*layout.LineHeightFactor)/2, size*0.8, true, color.Black, Center)
+		a.fonts.drawBlock(dst, r.name.block, r.name.x, r.name.y, true, t.Text, Left)
+		a.fonts.drawBlock(dst, r.detail.block, r.detail.x, r.detail.y, false, t.Text, Left)
+	}
+}
+
+// boardRow is one team's row on the scoreboard: its badge, its name (with
+// its rank and change) and its points.
+type boardRow struct {
+	team         int
+	badge        layout.Rect
+	name, detail placedLine
+}
+
+// boardRows places the scoreboard: the name gets what the points leave,
+// never the points' room.
+func (s *classPlayScene) boardRows(a *App, box layout.Rect) []boardRow {
+	u := a.unit()
+	board := s.g.Scoreboard()
+	size := a.textSize(1.4)
 	rowH := min((box.H-size*1.8)/float64(len(board)), size*2)
 	y := box.Y + size*1.8
+	var rows []boardRow
 	for _, st := range board {
-		fill := teamColors[st.Team]
 		badge := layout.Rect{X: box.X, Y: y, W: rowH * 0.8, H: rowH * 0.8}
-		fillRound(dst, badge, u*0.5, fill)
-		a.fonts.drawLine(dst, teamNumber(st.Team), badge.X+badge.W/2, badge.Y+(badge.H-size*0.8*layout.LineHeightFactor)/2, size*0.8, true, color.Black, Center)
 		change := ""
 		switch {
 		case st.Change > 0:
@@ -37,7 +56,6 @@ func (s *classPlayScene) drawBoard(a *App, dst *ebiten.Image, box layout.Rect) {
 			detail += fmt.Sprintf(", %+d by hand", st.Manual)
 		}
 		detail += ")"
-		// The name gets what the points leave, never the points' room.
 		nameX := badge.X + badge.W + u
 		avail := box.X + box.W - nameX - 2*u
 		name := fmt.Sprintf("%d. %s%s", st.Rank, st.Name, change)
@@ -47,10 +65,16 @@ func (s *classPlayScene) drawBoard(a *App, dst *ebiten.Image, box layout.Rect) {
 		}
 		detail = layout.Truncate(detail, size*0.8, detailW, a.fonts.Measure)
 		name = layout.Truncate(name, size, avail-detailW, a.fonts.MeasureBold)
-		a.fonts.drawLine(dst, name, nameX, y+(rowH*0.8-size*layout.LineHeightFactor)/2, size, true, t.Text, Left)
-		a.fonts.drawLine(dst, detail, box.X+box.W, y+(rowH*0.8-size*0.8*layout.LineHeightFactor)/2, size*0.8, false, t.Text, Right)
+		nb := layout.MakeBlock(name, size, a.w, a.fonts.MeasureBold)
+		db := layout.MakeBlock(detail, size*0.8, a.w, a.fonts.Measure)
+		ny := y + (rowH*0.8-size*layout.LineHeightFactor)/2
+		dy := y + (rowH*0.8-size*0.8*layout.LineHeightFactor)/2
+		rows = append(rows, boardRow{team: st.Team, badge: badge,
+			name:   placedLine{block: nb, x: nameX, y: ny, bottom: ny + nb.Height},
+			detail: placedLine{block: db, x: box.X + box.W - db.Width, y: dy, bottom: dy + db.Height}})
 		y += rowH
 	}
+	return rows
 }
 
 func (s *classPlayScene) drawResults(a *App, dst *ebiten.Image) {
@@ -75,38 +99,73 @@ func (s *classPlayScene) drawResults(a *App, dst *ebiten.Image) {
 		a.fonts.drawLine(dst, layout.Truncate(st.Name, a.textSize(0.9), w, a.fonts.MeasureBold), r.X+r.W/2, r.Y-a.textSize(0.9)*2.7, a.textSize(0.9), true, t.Text, Center)
 		a.fonts.drawLine(dst, fmt.Sprintf("%d points", st.Total), r.X+r.W/2, r.Y-a.textSize(0.9)*1.4, a.textSize(0.8), false, t.Text, Center)
 	}
-	x := 4*u + 3*(w+u) + 2*u
-	y := 12 * u
-	size := a.textSize(0.85)
-	for _, st := range board {
-		line := fmt.Sprintf("%d. %s: %d points, %d right", st.Rank, st.Name, st.Total, st.Right)
-		a.fonts.drawLine(dst, layout.Truncate(line, size, a.w-x-4*u, a.fonts.MeasureBold), x, y, size, true, t.Text, Left)
-		detail := fmt.Sprintf("answers %d · speed and streak %d · by hand %+d", st.Correctness, st.Bonus, st.Manual)
-		a.fonts.drawLine(dst, layout.Truncate(detail, size*0.85, a.w-x-4*u, a.fonts.Measure), x, y+size*1.3, size*0.85, false, t.Muted, Left)
-		y += size * 2.6
+	for _, l := range s.resultsText(a) {
+		a.fonts.drawBlock(dst, l.block, l.x, l.y, l.bold, l.clr, Left)
 	}
-	// The files' line sits at the bottom left, clear of the Menu button;
-	// the misconceptions stop above it.
-	bottom := a.h - 4*u
+}
+
+// placedLine is a line of text at its place, for drawing and for the
+// tests that check nothing is drawn over anything else.
+type placedLine struct {
+	block  layout.Block
+	x, y   float64
+	bold   bool
+	clr    color.RGBA
+	maxW   float64
+	bottom float64 // y + height
+}
+
+// resultsText places the results' text: the standings and misconceptions
+// in the right column, the saved files' line at the bottom left. The
+// column shrinks its type to end above that line and the Menu button.
+func (s *classPlayScene) resultsText(a *App) []placedLine {
+	t := a.theme
+	u := a.unit()
+	board := s.g.Scoreboard()
+	w := (a.w - 8*u) / 6
+	x := 4*u + 3*(w+u) + 2*u
+	colW := a.w - x - 4*u
+	var out []placedLine
+	add := func(text string, px, py, size, maxW float64, bold bool, clr color.RGBA) placedLine {
+		m := a.fonts.Measure
+		if bold {
+			m = a.fonts.MeasureBold
+		}
+		blk := layout.MakeBlock(layout.Truncate(text, size, maxW, m), size, maxW+1, m)
+		l := placedLine{block: blk, x: px, y: py, bold: bold, clr: clr, maxW: maxW, bottom: py + blk.Height}
+		out = append(out, l)
+		return l
+	}
+	// The files' line sits at the bottom left, clear of the Menu button.
+	bottom := a.h - 4*u - 7.5*u // the Menu button's top
 	if s.csvPath != "" {
 		msg := "Saved: " + s.csvPath + " and " + s.htmlPath
 		blk, _ := layout.Fit(msg, a.textSize(0.7), a.minText(), a.w-8*u-26*u, 6*u, a.fonts.Measure)
-		bottom -= blk.Height + u
-		a.fonts.drawBlock(dst, blk, 4*u, bottom, false, t.Muted, Left)
+		top := a.h - 4*u - blk.Height - u
+		out = append(out, placedLine{block: blk, x: 4 * u, y: top, clr: t.Muted, maxW: a.w - 8*u - 26*u, bottom: top + blk.Height})
+		bottom = min(bottom, top-u)
+	}
+	ms := s.g.Misconceptions()
+	lines := 2.6*float64(len(board)) + 2.5 + 1.5*float64(max(1, min(len(ms), 5)))
+	size := min(a.textSize(0.85), (bottom-12*u)/lines)
+	y := 12 * u
+	for _, st := range board {
+		add(fmt.Sprintf("%d. %s: %d points, %d right", st.Rank, st.Name, st.Total, st.Right), x, y, size, colW, true, t.Text)
+		add(fmt.Sprintf("answers %d · speed and streak %d · by hand %+d", st.Correctness, st.Bonus, st.Manual), x, y+size*1.3, size*0.85, colW, false, t.Muted)
+		y += size * 2.6
 	}
 	y += size
-	a.fonts.drawLine(dst, "Misconceptions the class fell for", x, y, size, true, t.Text, Left)
+	add("Misconceptions the class fell for", x, y, size, colW, true, t.Text)
 	y += size * 1.5
-	ms := s.g.Misconceptions()
 	if len(ms) == 0 {
-		a.fonts.drawLine(dst, "None of the labelled misconceptions was picked.", x, y, size, false, t.Muted, Left)
+		add("None of the labelled misconceptions was picked.", x, y, size, colW, false, t.Muted)
 	}
-	limit := min(bottom, a.h-4*u-7.5*u) - size*1.5
 	for _, m := range ms {
-		if y > limit {
+		if y+size*layout.LineHeightFactor > bottom {
 			break
 		}
-		a.fonts.drawLine(dst, layout.Truncate(fmt.Sprintf("%d× %s", m.Teams, m.Label), size, a.w-x-4*u, a.fonts.Measure), x, y, size, false, t.Wrong, Left)
+		add(fmt.Sprintf("%d× %s", m.Teams, m.Label), x, y, size, colW, false, t.Wrong)
 		y += size * 1.5
 	}
+	return out
 }

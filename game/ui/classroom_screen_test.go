@@ -241,3 +241,57 @@ func TestClassroomKeysClearTheTeams(t *testing.T) {
 		}
 	}
 }
+
+// TestClassroomBoardAndResultsText: on the scoreboard a team's name never
+// runs into its points, and on the results nothing runs into the saved
+// files' line or off the screen (D6, D7): eight teams with long names,
+// points by hand, several misconceptions, both looks, every size.
+func TestClassroomBoardAndResultsText(t *testing.T) {
+	names := []string{"The Magnificent Microbio", "Les Bactéries Joyeuses", "Zoë & Søren Andersen", "Équipe Noël du Lycée",
+		"Team Five Fantastic", "Team Six Sensational", "Team Seven Stupendous", "Team Eight Extraordinary"}
+	for _, sz := range append(sizes, image.Pt(1024, 768)) {
+		for _, projector := range []bool{false, true} {
+			a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
+			g, err := classroom.New(classroom.Config{Teams: names, Packs: a.Packs(), Length: 5, Seed: 2, Mode: quiz.Standard, Projector: projector})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := newClassPlay(a, g)
+			a.scene = p
+			for g.Screen() != classroom.ShowResults {
+				if g.Screen() == classroom.ShowQuestion {
+					for team := range names { // every team wrong: the misconceptions pile up
+						it := g.Current()
+						for k, ci := range it.ChoiceOrder {
+							if !it.Question.Choices[ci].Correct {
+								g.Do(classroom.Intent{Kind: classroom.Choose, Team: team, Choice: (k + team) % len(it.ChoiceOrder)}, a.now())
+								break
+							}
+						}
+					}
+				}
+				if g.Screen() == classroom.ShowBoard {
+					g.Do(classroom.Intent{Kind: classroom.AdjustPoints, Team: 0, Points: 100}, a.now())
+					p.layout(a)
+					for _, r := range p.boardRows(a, p.card.Inset(2*a.unit())) {
+						if r.name.x+r.name.block.Width > r.detail.x-a.unit()/2 {
+							t.Errorf("%v projector %v: %q runs into %q", sz, projector, r.name.block.Lines, r.detail.block.Lines)
+						}
+					}
+				}
+				p.do(a, classroom.Intent{Kind: classroom.Advance})
+			}
+			p.csvPath, p.htmlPath = "/home/teacher/.config/gutskin/results/gutskin-class-2026-12-02-1015.csv", "/home/teacher/.config/gutskin/results/gutskin-class-2026-12-02-1015.html"
+			lines := p.resultsText(a)
+			saved := lines[0]
+			for _, l := range lines[1:] {
+				if l.bottom > saved.y && l.x < saved.x+saved.maxW {
+					t.Errorf("%v projector %v: %q runs into the saved files' line", sz, projector, l.block.Lines)
+				}
+				if l.bottom > a.h-4*a.unit() || l.x+l.block.Width > a.w {
+					t.Errorf("%v projector %v: %q leaves the screen", sz, projector, l.block.Lines)
+				}
+			}
+		}
+	}
+}
