@@ -82,6 +82,9 @@ func (s *classPlayScene) phonesKey(a *App, ev Event) bool {
 	if s.room == nil {
 		return false
 	}
+	if ev.Kind == EvRune && (ev.Rune >= '1' && ev.Rune <= '8' || ev.Rune == '+' || ev.Rune == '=' || ev.Rune == '-') {
+		return true // teams are not chosen by hand: the phones answer, and points come from them
+	}
 	if ev.Kind == EvRune && toLowerASCII(ev.Rune) == 'c' {
 		closed := !s.room.Closed()
 		s.room.SetClosed(closed)

@@ -98,7 +98,10 @@ func TestClassroomPhones(t *testing.T) {
 			t.Fatalf("answer: %v", rep)
 		}
 	}
-	run()
+	run(RuneEvent('1'), RuneEvent('a')) // teacher entry's keys enter nothing in a phones game
+	if _, ok := play.g.Answer(0); ok || play.g.Selected() >= 0 {
+		t.Error("1 then A entered a team's answer in a phones game")
+	}
 	if n, of := play.room.Answered(); n != 2 || of != 2 {
 		t.Errorf("%d of %d answered", n, of)
 	}
