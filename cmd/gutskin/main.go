@@ -76,6 +76,7 @@ func runGame(args []string, stderr io.Writer) int {
 	fs.Var(&packDirs, "packs", "a folder (or file) of extra question packs to play beside the built-in ones; repeatable")
 	watchFlag := fs.Bool("watch", false, "with --packs: reload a pack when its file is saved and preview the edited question")
 	classFlag := fs.Bool("classroom", false, "open the classroom set-up directly (teams on a projector)")
+	lan := fs.String("lan", "", "with --classroom: students answer on their phones; the game listens on `HOST:PORT` and prints 'join: URL code: CODE'")
 	results := fs.String("results", "", "folder for classroom results (default: the config folder + /gutskin/results)")
 	nowFlag := fs.String("now", "", "for testing: start the game's clock at this local time (2026-12-24 or 2026-12-24T18:30), to play across simulated days")
 	fs.Usage = func() {
@@ -134,7 +135,8 @@ func runGame(args []string, stderr io.Writer) int {
 		}
 		return set
 	}
-	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size, Classroom: *classFlag, ResultsDir: *results, Now: clock}
+	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size, Classroom: *classFlag || *lan != "", ResultsDir: *results,
+		LAN: *lan, Joined: func(url, code string) { fmt.Printf("join: %s code: %s\n", url, code) }, Now: clock}
 	if *watchFlag {
 		stop := make(chan struct{})
 		defer close(stop)

@@ -48,6 +48,10 @@ type Config struct {
 	// Projector is the projector look (high contrast, extra-large text),
 	// kept with the game so a resumed game looks as it did.
 	Projector bool
+	// Phones has every student answer on their own phone (game/room):
+	// every question type is asked, and Teams are only the groups the
+	// students are put in (one, "Class", for individuals).
+	Phones bool
 }
 
 // Phase is where the current question stands.
@@ -166,7 +170,7 @@ func New(cfg Config) (*Game, error) {
 		cfg.Mode = quiz.Accuracy
 	}
 	types := Types
-	if cfg.HotSeat {
+	if cfg.HotSeat || cfg.Phones {
 		types = nil
 	}
 	qc := quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
@@ -184,7 +188,7 @@ func New(cfg Config) (*Game, error) {
 		items = r.Items()
 	}
 	if lesson {
-		if items, err = inOrder(items, cfg.Questions, cfg.HotSeat); err != nil {
+		if items, err = inOrder(items, cfg.Questions, cfg.HotSeat || cfg.Phones); err != nil {
 			return nil, err
 		}
 	}

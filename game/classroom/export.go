@@ -109,3 +109,9 @@ func writeNew(dir, base, ext string, data []byte) (string, error) {
 	}
 	return "", fmt.Errorf("too many result files named %s in %s", base, dir)
 }
+
+// WriteNew writes data to a new file base+ext in dir (base-2+ext and so
+// on when taken), never overwriting one, and returns its path.
+func WriteNew(dir, base, ext string, data []byte) (string, error) {
+	return writeNew(dir, base, ext, data)
+}

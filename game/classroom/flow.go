@@ -210,6 +210,12 @@ func signed(n int) string {
 	return strconv.Itoa(n)
 }
 
+// LockDue reports whether the open question's time has run out, so the
+// next Tick locks it: an answer arriving now (from a phone) is too late.
+func (g *Game) LockDue(now time.Time) bool {
+	return g.s.Screen == ShowQuestion && !g.Paused() && g.s.TimerOn && g.limit() > 0 && g.TimeUp(now) && !g.s.Overtime && !g.cfg.HotSeat
+}
+
 // Tick applies the clock: a question whose time runs out locks, a hot-seat
 // team whose time runs out loses its turn.
 func (g *Game) Tick(now time.Time) Outcome {
@@ -218,7 +224,7 @@ func (g *Game) Tick(now time.Time) Outcome {
 	}
 	switch g.s.Screen {
 	case ShowQuestion:
-		if g.s.Overtime || g.cfg.HotSeat {
+		if !g.LockDue(now) {
 			return Outcome{}
 		}
 		return g.lockFlow(now, true)

@@ -25,6 +25,7 @@ type savedConfig struct {
 	HotSeat         bool      `json:"hot_seat"`
 	Projector       bool      `json:"projector"`
 	Questions       []string  `json:"lesson,omitempty"`
+	Phones          bool      `json:"phones,omitempty"`
 }
 
 type saved struct {
@@ -41,7 +42,7 @@ func (g *Game) Save(now time.Time) ([]byte, error) {
 	s := saved{Version: SaveVersion, Saved: now, State: g.s}
 	c := g.cfg
 	s.Config = savedConfig{Teams: c.Teams, Difficulty: c.Difficulty, Length: c.Length, Seed: c.Seed, Mode: c.Mode,
-		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat, Projector: c.Projector, Questions: c.Questions}
+		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat, Projector: c.Projector, Phones: c.Phones, Questions: c.Questions}
 	for _, p := range c.Packs {
 		s.Config.Packs = append(s.Config.Packs, p.ID)
 	}
@@ -72,7 +73,7 @@ func Resume(data []byte, packs []*pack.Pack) (*Game, error) {
 	}
 	cfg := Config{Teams: s.Config.Teams, Difficulty: s.Config.Difficulty, Length: s.Config.Length, Seed: s.Config.Seed,
 		Mode: s.Config.Mode, TimeLimit: time.Duration(s.Config.TimeLimitMS) * time.Millisecond, ScoreboardEvery: s.Config.ScoreboardEvery,
-		HotSeat: s.Config.HotSeat, Projector: s.Config.Projector, Questions: s.Config.Questions}
+		HotSeat: s.Config.HotSeat, Projector: s.Config.Projector, Phones: s.Config.Phones, Questions: s.Config.Questions}
 	for _, id := range s.Config.Packs {
 		p, ok := byID[id]
 		if !ok {

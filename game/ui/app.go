@@ -77,12 +77,20 @@ type Options struct {
 	// ResultsDir receives classroom results ("" for the save folder's
 	// results/).
 	ResultsDir string
+	// LAN (--lan HOST:PORT) opens the classroom with phones on and starts
+	// the game at once, its server listening there ("": the set-up picks
+	// port 8080 or a free one when phones are chosen).
+	LAN string
+	// Joined is told the phones' URL and room code as soon as a phones
+	// game listens.
+	Joined func(url, code string)
 }
 
 // App is the game: an ebiten.Game that owns the current scene, the theme,
 // the fonts and the player's profile.
 type App struct {
 	opts    Options
+	lanUsed bool // --lan has started its game (a later set-up waits)
 	input   Input
 	fonts   *Fonts
 	theme   *Theme

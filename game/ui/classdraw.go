@@ -33,6 +33,15 @@ func (s *classPlayScene) layout(a *App) {
 	if screen == classroom.TeamTurn {
 		return // the card is the team's
 	}
+	if s.room != nil { // phones: no team strip, no entry
+		if !s.room.Started() {
+			s.btn.reset()
+			s.layoutJoin(a)
+			return
+		}
+		s.layoutPhonesChoices(a)
+		return
+	}
 	teams := layout.Grid(strip, len(s.g.Teams()), len(s.g.Teams()), u)
 	for i, name := range s.g.Teams() {
 		k := i
@@ -85,6 +94,10 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 		dst.Fill(color.Black)
 		return
 	}
+	if s.room != nil && !s.room.Started() {
+		s.drawJoin(a, dst)
+		return
+	}
 	screen := s.g.Screen()
 	if screen == classroom.TeamTurn && s.seat != nil {
 		s.seat.Draw(a, dst)
@@ -110,14 +123,29 @@ func (s *classPlayScene) Draw(a *App, dst *ebiten.Image) {
 		it := s.g.Current()
 		blk, _ := layout.Fit(it.Question.Prompt, a.textSize(1.8), a.minText(), inner.W, inner.H*0.32, a.fonts.MeasureBold)
 		a.fonts.drawBlock(dst, blk, inner.X, inner.Y, true, t.Text, Left)
+		if s.room != nil {
+			s.phonesQuestion(a, dst, inner)
+		}
 	case classroom.Handover, classroom.TeamTurn:
 		s.drawHandover(a, dst, inner)
 	case classroom.ShowReveal:
-		s.drawReveal(a, dst, inner)
+		if s.room != nil {
+			s.phonesReveal(a, dst, inner)
+		} else {
+			s.drawReveal(a, dst, inner)
+		}
 	case classroom.ShowBoard:
-		s.drawBoard(a, dst, inner)
+		if s.room != nil {
+			s.phonesBoard(a, dst, inner, "Scoreboard")
+		} else {
+			s.drawBoard(a, dst, inner)
+		}
 	case classroom.ShowResults:
-		s.drawResults(a, dst)
+		if s.room != nil {
+			s.phonesResults(a, dst)
+		} else {
+			s.drawResults(a, dst)
+		}
 	}
 	s.btn.draw(a, dst)
 	if s.saveErr != "" {
@@ -140,6 +168,9 @@ func (s *classPlayScene) keyLines(a *App) ([]string, bool) {
 	keys := []string{"Space next", "PgUp back", "1-8 team", "A-F answer", "P pause", "S skip", "U undo", "+/- points", "B or . blank", "E end", "H hide"}
 	if s.g.Config().HotSeat {
 		keys = []string{"Space: team ready / next", "PgDn pass", "PgUp back", "S skip", "U undo", "1-8 team, +/- points", "B blank", "E end", "H hide"}
+	}
+	if s.room != nil {
+		keys = []string{"Space next", "PgUp back", "P pause", "S skip", "U undo", "C close the room", "B or . blank", "E end", "H hide"}
 	}
 	return keys, a.fonts.Measure(strings.Join(keys, "   ·   "), a.textSize(0.75)) > a.w-4*a.unit() // as hintBar draws
 }

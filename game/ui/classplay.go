@@ -8,6 +8,7 @@ import (
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/room"
 	"gutskin/game/save"
 )
 
@@ -35,6 +36,13 @@ type classPlayScene struct {
 	seat      *playScene
 	seatIndex int
 	seatTeam  int
+
+	// A phones game (classphones.go): the room, its server and the QR
+	// code of its URL; ver is the room's change count last drawn.
+	room *room.Room
+	srv  *room.Server
+	qr   [][]bool
+	ver  uint64
 }
 
 func newClassPlay(a *App, g *classroom.Game) *classPlayScene {
@@ -51,7 +59,13 @@ func (s *classPlayScene) persist(a *App) {
 	if path == "" || s.finished || s.back != nil {
 		return
 	}
-	data, err := s.g.Save(a.now())
+	var data []byte
+	var err error
+	if s.room != nil {
+		data, err = s.room.Save(a.now())
+	} else {
+		data, err = s.g.Save(a.now())
+	}
 	if err == nil {
 		err = save.WriteAtomic(path, data)
 	}
@@ -63,6 +77,10 @@ func (s *classPlayScene) persist(a *App) {
 
 // do applies an intent and its outcome.
 func (s *classPlayScene) do(a *App, in classroom.Intent) {
+	if s.room != nil {
+		s.apply(a, s.room.Do(in, a.now()))
+		return
+	}
 	s.apply(a, s.g.Do(in, a.now()))
 }
 
@@ -119,7 +137,11 @@ func (s *classPlayScene) finish(a *App) {
 	if s.back != nil {
 		return // a preview
 	}
-	c, h, err := s.g.WriteResults(a.resultsDir(), a.now())
+	write := s.g.WriteResults
+	if s.room != nil {
+		write = s.room.WriteResults
+	}
+	c, h, err := write(a.resultsDir(), a.now())
 	if err != nil {
 		s.saveErr = "Results not written: " + err.Error()
 		return
@@ -141,6 +163,7 @@ func (s *classPlayScene) leave(a *App) {
 	now := a.now()
 	if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
 		s.persist(a)
+		s.stopPhones()
 		a.goTo(newClassSetup(a))
 		return
 	}
@@ -149,9 +172,25 @@ func (s *classPlayScene) leave(a *App) {
 }
 
 func (s *classPlayScene) Update(a *App, evs []Event) {
-	s.apply(a, s.g.Tick(a.now())) // time-outs come without input
+	if s.room != nil {
+		s.apply(a, s.room.Tick(a.now()))
+		if v := s.room.Version(); v != s.ver { // phones joined or answered: shown, and saved
+			s.ver = v
+			a.dirty = true
+			s.persist(a)
+		}
+	} else {
+		s.apply(a, s.g.Tick(a.now())) // time-outs come without input
+	}
 	s.layout(a)
 	for _, ev := range evs {
+		if s.phonesKey(a, ev) {
+			if a.scene != s {
+				return
+			}
+			s.layout(a)
+			continue
+		}
 		if s.seat != nil && s.g.Screen() == classroom.TeamTurn && !s.g.Blanked() && !s.seatKey(ev) {
 			s.seat.Update(a, []Event{ev})
 			a.scene = s // the card never leaves the classroom
@@ -194,6 +233,7 @@ func (s *classPlayScene) handle(a *App, ev Event) {
 		case KeyEscape:
 			switch {
 			case screen == classroom.ShowResults && s.back == nil:
+				s.stopPhones()
 				a.goTo(newTitle(a))
 			case s.g.Selected() >= 0:
 				s.do(a, classroom.Intent{Kind: classroom.SelectTeam, Team: -1})
@@ -249,4 +289,6 @@ func (s *classPlayScene) handle(a *App, ev Event) {
 
 // Animating: the countdown moves, and a time-out changes the screen, with
 // no input; frames must come while the lesson's clock runs.
-func (s *classPlayScene) Animating(a *App) bool { return s.g.Animating() }
+func (s *classPlayScene) Animating(a *App) bool {
+	return s.g.Animating() || s.room != nil && s.room.Version() != s.ver
+}

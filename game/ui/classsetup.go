@@ -17,6 +17,7 @@ import (
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/room"
 	"gutskin/game/save"
 )
 
@@ -80,6 +81,8 @@ type classSetupScene struct {
 	mode       quiz.Mode
 	board      int
 	hotSeat    bool
+	phones     int  // 0: no phones; 1: every student alone; 2: students in the teams
+	autoStart  bool // --lan: start (or resume) at once
 	projector  bool
 	btn        buttons
 	message    string
@@ -102,10 +105,17 @@ func newClassSetup(a *App) *classSetupScene {
 		s.selected[p.ID] = true
 	}
 	s.remember(a)
+	if a.opts.LAN != "" && !a.lanUsed { // --lan: phones on, and the game starts at once
+		a.lanUsed, s.autoStart, s.hotSeat = true, true, false
+		s.phones = max(s.phones, 1)
+	}
 	if path := a.classSavePath(); path != "" {
 		save.CleanTemps(path)
 		if data, err := os.ReadFile(path); err == nil {
 			s.resumeable = true
+			if room.IsSave(data) {
+				data, _ = room.GameSave(data)
+			}
 			if info, err := classroom.ReadSaveInfo(data); err == nil {
 				s.saved = info
 			}
@@ -171,8 +181,12 @@ func (s *classSetupScene) layout(a *App) {
 	}
 	row("display", "Display", []string{"As in Settings", "Projector: high contrast, extra-large text"}, map[bool]int{false: 0, true: 1}[s.projector],
 		func(i int) { s.projector = i == 1 })
-	row("answers", "Answers", []string{"Teacher enters each team's choice", "Hot-seat: teams answer in turn (all types)"}, map[bool]int{false: 0, true: 1}[s.hotSeat],
-		func(i int) { s.hotSeat = i == 1 })
+	answers := map[bool]int{false: 0, true: 1}[s.hotSeat]
+	if s.phones > 0 {
+		answers = 1 + s.phones
+	}
+	row("answers", "Answers", []string{"Teacher enters each team's choice", "Hot-seat: teams in turn (all types)", "Phones: each student", "Phones: students in the teams"},
+		answers, func(i int) { s.hotSeat, s.phones = i == 1, max(0, i-1) })
 	// How many questions, and of which level, on one row.
 	label("Questions", 3.8*u)
 	qc := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 3.8 * u}, 9, 9, 0.6*u)
@@ -249,8 +263,13 @@ func (s *classSetupScene) start(a *App) {
 		s.message = "Choose at least one pack."
 		return
 	}
-	g, err := classroom.New(classroom.Config{Teams: s.teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode, Difficulty: s.difficulty,
-		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat, Projector: s.projector, Questions: questions})
+	teams := s.teams
+	if s.phones == 1 {
+		teams = []string{room.Class}
+	}
+	g, err := classroom.New(classroom.Config{Teams: teams, Packs: packs, Length: s.length, Seed: a.opts.Seed(), Mode: s.mode, Difficulty: s.difficulty,
+		TimeLimit: classTimers[s.timer].d, ScoreboardEvery: scoreboardChoices[s.board].every, HotSeat: s.hotSeat && s.phones == 0, Projector: s.projector,
+		Questions: questions, Phones: s.phones > 0})
 	if errors.Is(err, quiz.ErrNoQuestions) {
 		s.message = "No question of that level in the chosen packs (teacher entry asks choice questions only)."
 		return
@@ -260,14 +279,31 @@ func (s *classSetupScene) start(a *App) {
 		return
 	}
 	s.keep(a, s.packsChosen(a))
-	p := newClassPlay(a, g)
+	var p *classPlayScene
+	if s.phones > 0 {
+		if p, err = startPhones(a, room.New(g, s.phones == 2)); err != nil {
+			s.message = err.Error()
+			return
+		}
+	} else {
+		p = newClassPlay(a, g)
+	}
 	p.persist(a) // the new game replaces the saved one now, as asked
 	a.goTo(p)
 }
 
 func (s *classSetupScene) resume(a *App) {
 	data, err := os.ReadFile(a.classSavePath())
-	if err == nil {
+	if err == nil && room.IsSave(data) {
+		var r *room.Room
+		if r, err = room.Resume(data, a.Packs()); err == nil {
+			var p *classPlayScene
+			if p, err = startPhones(a, r); err == nil {
+				a.goTo(p)
+				return
+			}
+		}
+	} else if err == nil {
 		var g *classroom.Game
 		if g, err = classroom.Resume(data, a.Packs()); err == nil {
 			a.goTo(newClassPlay(a, g))
@@ -279,6 +315,17 @@ func (s *classSetupScene) resume(a *App) {
 
 func (s *classSetupScene) Update(a *App, evs []Event) {
 	s.layout(a)
+	if s.autoStart {
+		s.autoStart = false
+		if s.resumeable {
+			s.resume(a)
+		} else {
+			s.start(a)
+		}
+		if a.scene != s {
+			return
+		}
+	}
 	// The keyboard sends a space as a key and as a typed character; the
 	// character keeps its place among the letters of the tick.
 	spaceTyped := slices.ContainsFunc(evs, func(ev Event) bool { return ev.Kind == EvRune && ev.Rune == ' ' })
