@@ -288,7 +288,11 @@ func (r *Room) Remove(id int) error {
 	return nil
 }
 
-// Rename gives a student another name (an offensive one replaced).
+// NeutralName is the name a teacher gives a student whose own name the
+// room should not see: "Student 7" for id 6.
+func NeutralName(id int) string { return "Student " + strconv.Itoa(id+1) }
+
+// Rename gives a student another name, cleaned as a joining name is.
 func (r *Room) Rename(id int, name string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -100,7 +100,11 @@ func (s *classPlayScene) phonesKey(a *App, ev Event) bool {
 	if s.room.Started() {
 		return false
 	}
-	// The join screen: Space (the clicker's next) starts the first question.
+	// The join screen: a chosen name is renamed (N) or removed (X, Delete).
+	if s.pick >= 0 && s.joinPickKey(a, ev) {
+		return true
+	}
+	// Space (the clicker's next) starts the first question.
 	if ev.Kind == EvKey {
 		switch ev.Key {
 		case KeyPageDown, KeyRight, KeySpace, KeyEnter:
@@ -121,9 +125,46 @@ func (s *classPlayScene) phonesKey(a *App, ev Event) bool {
 	return true
 }
 
-// layoutJoin places a button per student who joined: a click removes
-// that student (a second click within the toast's time is not needed:
-// the toast says how to undo by letting the student join again).
+// joinPickKey handles a key while a name is chosen on the join screen: N
+// gives the student a neutral name (for a name the room should not see),
+// X or Delete removes the student, Esc unchooses. It reports whether the
+// key was taken.
+func (s *classPlayScene) joinPickKey(a *App, ev Event) bool {
+	id := s.pick
+	switch {
+	case ev.Kind == EvRune && toLowerASCII(ev.Rune) == 'n':
+		old := s.studentName(id)
+		if err := s.room.Rename(id, room.NeutralName(id)); err != nil {
+			a.showToast("Cannot rename: " + err.Error())
+		} else {
+			a.showToast("Renamed " + old + " to " + s.studentName(id))
+		}
+	case ev.Kind == EvRune && toLowerASCII(ev.Rune) == 'x', ev.Kind == EvKey && ev.Key == KeyBackspace:
+		name := s.studentName(id)
+		s.room.Remove(id)
+		a.showToast("Removed " + name + " from the room (they can join again)")
+	case ev.Kind == EvKey && ev.Key == KeyEscape:
+	default:
+		return false
+	}
+	s.pick = -1
+	s.persist(a)
+	a.dirty = true
+	return true
+}
+
+// studentName is a student's name as the room has it now.
+func (s *classPlayScene) studentName(id int) string {
+	for _, st := range s.room.Students() {
+		if st.ID == id {
+			return st.Name
+		}
+	}
+	return ""
+}
+
+// layoutJoin places a button per student who joined: a click chooses that
+// student, to rename (N) or remove (X); a second click unchooses.
 func (s *classPlayScene) layoutJoin(a *App) {
 	u := a.unit()
 	list := s.room.Students()
@@ -137,10 +178,13 @@ func (s *classPlayScene) layoutJoin(a *App) {
 	cells := layout.Grid(layout.Rect{X: box.X, Y: box.Y, W: box.W, H: float64((shown+cols-1)/cols) * 4 * u}, shown, cols, 0.5*u)
 	for i := range shown {
 		st := list[len(list)-shown+i] // the latest names when they overflow
-		s.btn.add(&button{id: fmt.Sprint("student:", st.ID), r: cells[i], label: st.Name, action: func() {
-			s.room.Remove(st.ID)
-			a.showToast("Removed " + st.Name + " from the room")
-			s.persist(a)
+		s.btn.add(&button{id: fmt.Sprint("student:", st.ID), r: cells[i], label: st.Name, selected: s.pick == st.ID, action: func() {
+			if s.pick == st.ID {
+				s.pick = -1
+			} else {
+				s.pick = st.ID
+			}
+			a.dirty = true
 		}})
 	}
 }
@@ -196,7 +240,11 @@ func (s *classPlayScene) drawJoin(a *App, dst *ebiten.Image) {
 	}
 	s.btn.draw(a, dst)
 	a.fonts.drawLine(dst, "Same Wi-Fi as this computer: scan the code or type the address.", 3*u, a.h-7*u, a.textSize(0.8), false, t.Muted, Left)
-	hintBar(a, dst, "Space: start", "Click a name: remove it", "C: close the room", "Esc Esc: leave")
+	if s.pick >= 0 {
+		hintBar(a, dst, "N: give "+s.studentName(s.pick)+" a neutral name", "X: remove", "Esc: unchoose")
+		return
+	}
+	hintBar(a, dst, "Space: start", "Click a name: rename or remove", "C: close the room", "Esc Esc: leave")
 }
 
 // phonesQuestion draws what the projector shows of an open question in

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"strings"
@@ -13,7 +14,9 @@ import (
 
 	"gutskin/game/classroom"
 	"gutskin/game/layout"
+	"gutskin/game/press"
 	"gutskin/game/quiz"
+	"gutskin/game/room"
 	"gutskin/game/save"
 )
 
@@ -166,5 +169,44 @@ func TestClassroomPhonesPortTaken(t *testing.T) {
 	s, ok := a.scene.(*classSetupScene)
 	if !ok || !strings.Contains(s.message, "is taken by another program") {
 		t.Fatalf("scene %T, message %q", a.scene, s.message)
+	}
+}
+
+// TestJoinScreenRenameAndRemove: on the join screen a click chooses a name
+// (it does not remove it at once); N gives that student a neutral name, X
+// removes a student, and both reach the room.
+func TestJoinScreenRenameAndRemove(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	g, err := classroom.New(classroom.Config{Teams: []string{"Class"}, Packs: a.Packs(), Length: 5, Seed: 4, Phones: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := room.New(g, false)
+	rude, _ := r.Join("A rude name", "token-one-0123456789", -1)
+	keep, _ := r.Join("Bo", "token-two-0123456789", -1)
+	s := newClassPlay(a, g)
+	s.room = r
+	a.scene = s
+	settle := func() { a.Step(nil); clk.Advance(press.Settle) }
+	settle()
+	s.layout(a)
+	x, y := findButton(t, &s.btn, fmt.Sprint("student:", rude.ID))
+	a.Step(Click(x, y))
+	if s.pick != rude.ID || len(r.Students()) != 2 {
+		t.Fatalf("a click chose %d and left %d students, want the student chosen and both kept", s.pick, len(r.Students()))
+	}
+	settle()
+	a.Step([]Event{RuneEvent('n')})
+	if got := s.studentName(rude.ID); got != room.NeutralName(rude.ID) || s.pick != -1 {
+		t.Errorf("after N the name is %q (pick %d), want %q", got, s.pick, room.NeutralName(rude.ID))
+	}
+	settle()
+	s.layout(a)
+	x, y = findButton(t, &s.btn, fmt.Sprint("student:", keep.ID))
+	a.Step(Click(x, y))
+	settle()
+	a.Step([]Event{RuneEvent('x')})
+	if n := len(r.Students()); n != 1 || s.studentName(keep.ID) != "" {
+		t.Errorf("after X %d students remain, Bo is %q", n, s.studentName(keep.ID))
 	}
 }

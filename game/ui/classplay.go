@@ -43,10 +43,13 @@ type classPlayScene struct {
 	srv  *room.Server
 	qr   [][]bool
 	ver  uint64
+	// pick is the student chosen on the join screen (to rename or
+	// remove), or -1.
+	pick int
 }
 
 func newClassPlay(a *App, g *classroom.Game) *classPlayScene {
-	s := &classPlayScene{g: g, adjustBy: 100, seatTeam: -1}
+	s := &classPlayScene{g: g, adjustBy: 100, seatTeam: -1, pick: -1}
 	a.setProjector(g.Config().Projector)
 	s.settle(a)
 	return s
