@@ -50,18 +50,11 @@ func DecodeSetup(data []byte) (Setup, error) {
 		return Setup{}, fmt.Errorf("classroom set-up of version %d", v.Version)
 	}
 	s := v.Setup
-	if len(s.Teams) < 1 || len(s.Teams) > MaxTeams {
-		return Setup{}, errors.New("classroom set-up: 1 to 8 teams")
+	teams, err := cleanTeams(s.Teams)
+	if err != nil {
+		return Setup{}, fmt.Errorf("classroom set-up: %w", err)
 	}
-	seen := map[string]bool{}
-	for i, t := range s.Teams {
-		t = strings.TrimSpace(t)
-		if t == "" || seen[t] || len([]rune(t)) > 24 {
-			return Setup{}, fmt.Errorf("classroom set-up: team name %q", t)
-		}
-		seen[t] = true
-		s.Teams[i] = t
-	}
+	s.Teams = teams
 	valid := false
 	for _, m := range quiz.Modes {
 		valid = valid || s.Mode == m
@@ -70,4 +63,23 @@ func DecodeSetup(data []byte) (Setup, error) {
 		return Setup{}, errors.New("classroom set-up: a setting out of range")
 	}
 	return s, nil
+}
+
+// cleanTeams checks a remembered team list: 1 to 8 names, trimmed,
+// distinct, none empty or over 24 characters.
+func cleanTeams(teams []string) ([]string, error) {
+	if len(teams) < 1 || len(teams) > MaxTeams {
+		return nil, errors.New("1 to 8 teams")
+	}
+	out := make([]string, len(teams))
+	seen := map[string]bool{}
+	for i, t := range teams {
+		t = strings.TrimSpace(t)
+		if t == "" || seen[t] || len([]rune(t)) > 24 {
+			return nil, fmt.Errorf("team name %q", t)
+		}
+		seen[t] = true
+		out[i] = t
+	}
+	return out, nil
 }

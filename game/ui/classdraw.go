@@ -298,10 +298,57 @@ func teamsWord(n int) string {
 // or each team's answer and credit on order, match and estimate; the teams
 // that gave no answer; and the explanation.
 func (s *classPlayScene) drawReveal(a *App, dst *ebiten.Image, box layout.Rect) {
+	plan := s.revealPlan(a, box)
+	for _, l := range plan.text {
+		a.fonts.drawBlock(dst, l.block, l.x, l.y, l.bold, l.clr, Left)
+	}
+	for _, r := range plan.bars {
+		s.drawBar(a, dst, r)
+	}
+}
+
+// revealText is one placed block of the reveal's text.
+type revealText struct {
+	block layout.Block
+	x, y  float64
+	bold  bool
+	clr   color.RGBA
+}
+
+// barRow is one placed bar of the reveal: the letter, the choice's text
+// (cut to its column), the empty track and its filled part, the count at
+// the fill's end and, on a right choice, a tick and the word.
+type barRow struct {
+	bar           classroom.Bar
+	size          float64 // type size
+	textY         float64 // top of the row's text
+	letter, label barText
+	track, fill   layout.Rect
+	count         barText
+	tick          layout.Rect // zero on a wrong choice
+	word          barText     // "" on a wrong choice
+	clr           color.RGBA
+}
+
+// barText is one line of text at x with its width.
+type barText struct {
+	text string
+	x, w float64
+}
+
+// revealPlan is the reveal placed: its text stack, and the bars between
+// the score line and the per-choice lines.
+type revealPlan struct {
+	text    []revealText
+	bars    []barRow
+	barsBox layout.Rect
+}
+
+func (s *classPlayScene) revealPlan(a *App, box layout.Rect) revealPlan {
 	t := a.theme
 	recs := s.g.Records()
 	if len(recs) == 0 {
-		return
+		return revealPlan{}
 	}
 	it := s.g.Items()[recs[len(recs)-1].Index]
 	q := it.Question
@@ -324,19 +371,32 @@ func (s *classPlayScene) drawReveal(a *App, dst *ebiten.Image, box layout.Rect) 
 		score += fmt.Sprintf(", %d partly right", p)
 	}
 	add(score+". Right answer: "+correctAnswerText(q), 1.1, true, t.Right)
+	var bars []classroom.Bar
+	barsAt, barsH, rowH := len(items), 0.0, 0.0 // the bars sit under the score line
 	switch q.Type {
 	case pack.Single, pack.Multi, pack.TrueFalse:
-		for _, c := range room.Choices {
+		bars = room.Bars(it.ChoiceOrder)
+		if len(bars) > 0 {
+			// The bars' rows are taken out of the box before the text is
+			// fitted, so the text stack never runs under them.
+			rowH = min(a.textSize(0.9)*layout.LineHeightFactor*1.15, box.H*0.4/float64(len(bars)))
+			barsH = rowH*float64(len(bars)) + 0.6*a.unit()
+		}
+		for k, ci := range it.ChoiceOrder { // in the bars' order, with their letters
+			if ci < 0 || ci >= len(room.Choices) {
+				continue
+			}
+			c := room.Choices[ci]
 			ch := q.Choices[c.Choice]
 			if len(c.Teams) == 0 {
 				continue
 			}
 			who := fmt.Sprintf("%s (%s)", teamsWord(len(c.Teams)), s.names(c.Teams))
 			if c.Correct {
-				add(fmt.Sprintf("Right: %s, picked by %s", ch.Text, who), 0.9, false, t.Right)
+				add(fmt.Sprintf("%c, right: %s, picked by %s", letters[k], ch.Text, who), 0.9, false, t.Right)
 				continue
 			}
-			line := fmt.Sprintf("Wrong: %s, picked by %s.", ch.Text, who)
+			line := fmt.Sprintf("%c, wrong: %s, picked by %s.", letters[k], ch.Text, who)
 			if c.Misconception != "" {
 				line += " The misconception behind it: " + c.Misconception + "."
 			}
@@ -369,8 +429,83 @@ func (s *classPlayScene) drawReveal(a *App, dst *ebiten.Image, box layout.Rect) 
 	for i := range items {
 		stack[i] = items[i].item
 	}
-	blocks, tops, _, _ := layout.FitStack(stack, a.textSize(1.3), a.minText(), box.W, box.H)
+	blocks, tops, _, ok := layout.FitStack(stack, a.textSize(1.3), a.minText(), box.W, box.H-barsH)
+	// When the text cannot fit beside full-size bars (long sources on a
+	// small screen), the bars give up height, down to the smallest type.
+	for small := a.minText() * layout.LineHeightFactor * 1.15; !ok && len(bars) > 0 && rowH > small; {
+		rowH = max(small, rowH-2)
+		barsH = rowH*float64(len(bars)) + 0.6*a.unit()
+		blocks, tops, _, ok = layout.FitStack(stack, a.textSize(1.3), a.minText(), box.W, box.H-barsH)
+	}
+	var plan revealPlan
 	for i := range items {
-		a.fonts.drawBlock(dst, blocks[i], box.X, box.Y+tops[i], items[i].bold, items[i].clr, Left)
+		y := box.Y + tops[i]
+		if i >= barsAt {
+			y += barsH
+		}
+		plan.text = append(plan.text, revealText{block: blocks[i], x: box.X, y: y, bold: items[i].bold, clr: items[i].clr})
+	}
+	if len(bars) > 0 {
+		top := box.Y + tops[barsAt] + 0.2*a.unit() // explanation and source always follow the score
+		plan.barsBox = layout.Rect{X: box.X, Y: top, W: box.W, H: rowH * float64(len(bars))}
+		plan.bars = s.barRows(a, plan.barsBox, q, bars)
+	}
+	return plan
+}
+
+// barRows places one bar per choice, in the order and with the letters
+// the room saw: its length is the share of the teams that picked it, the
+// count stands at its end, and the right choice says so in a word and a
+// tick as well as in colour.
+func (s *classPlayScene) barRows(a *App, box layout.Rect, q *pack.Question, bars []classroom.Bar) []barRow {
+	t := a.theme
+	u := a.unit()
+	rowH := box.H / float64(len(bars))
+	size := min(a.textSize(0.9), rowH/(layout.LineHeightFactor*1.15))
+	lh := size * layout.LineHeightFactor
+	labelW := box.W * 0.3
+	digitW := a.fonts.MeasureBold("8", size)
+	endW := digitW + 1.2*u + size + 0.3*u + a.fonts.MeasureBold("right", size)
+	trackX := box.X + labelW + u
+	var out []barRow
+	for k, b := range bars {
+		y := box.Y + float64(k)*rowH
+		r := barRow{bar: b, size: size, textY: y + (rowH-lh)/2, clr: t.Wrong}
+		letter := string(letters[k])
+		r.letter = barText{letter, box.X, a.fonts.MeasureBold(letter, size)}
+		lx := box.X + a.fonts.MeasureBold("M", size) + 0.8*u
+		label := layout.Truncate(q.Choices[b.Choice].Text, size, box.X+labelW-lx, a.fonts.Measure)
+		r.label = barText{label, lx, a.fonts.Measure(label, size)}
+		r.track = layout.Rect{X: trackX, Y: y + rowH*0.18, W: box.X + box.W - endW - trackX, H: rowH * 0.64}
+		r.fill = layout.Rect{X: r.track.X, Y: r.track.Y, H: r.track.H}
+		if f := b.Fraction(); f > 0 {
+			r.fill.W = max(r.track.H, r.track.W*f)
+		}
+		n := fmt.Sprint(b.Count)
+		r.count = barText{n, r.fill.X + r.fill.W + 0.6*u, a.fonts.MeasureBold(n, size)}
+		if b.Correct {
+			r.clr = t.Right
+			ix := r.track.X + r.track.W + digitW + 1.2*u
+			r.tick = layout.Rect{X: ix, Y: y + (rowH-size)/2, W: size, H: size}
+			r.word = barText{"right", ix + size + 0.3*u, a.fonts.MeasureBold("right", size)}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// drawBar draws one placed bar.
+func (s *classPlayScene) drawBar(a *App, dst *ebiten.Image, r barRow) {
+	t := a.theme
+	a.fonts.drawLine(dst, r.letter.text, r.letter.x, r.textY, r.size, true, r.clr, Left)
+	a.fonts.drawLine(dst, r.label.text, r.label.x, r.textY, r.size, false, t.Text, Left)
+	fillRound(dst, r.track, r.track.H/3, withAlpha(t.Muted, 0.25)) // the empty track
+	if r.fill.W > 0 {
+		fillRound(dst, r.fill, r.track.H/3, r.clr)
+	}
+	a.fonts.drawLine(dst, r.count.text, r.count.x, r.textY, r.size, true, t.Text, Left)
+	if r.word.text != "" {
+		drawIcon(dst, IconRight, r.tick.X+r.tick.W/2, r.tick.Y+r.tick.H/2, r.tick.W, r.clr)
+		a.fonts.drawLine(dst, r.word.text, r.word.x, r.textY, r.size, true, r.clr, Left)
 	}
 }

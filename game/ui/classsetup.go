@@ -91,6 +91,14 @@ type classSetupScene struct {
 	replaceAt  time.Time          // the first Start over a saved game
 	labels     []setupLabel
 	msgY       float64
+	info       string // a neutral note (a class saved or picked), under the settings
+	// Named classes: the saved team lists, the name typed for one, and
+	// whether that name is being typed.
+	classes     classroom.Classes
+	className   string
+	typingClass bool
+	deleteAt    time.Time // the first Delete of a class
+	classesBad  bool      // the file could not be read nor moved aside: not written
 }
 
 type setupLabel struct {
@@ -105,6 +113,7 @@ func newClassSetup(a *App) *classSetupScene {
 		s.selected[p.ID] = true
 	}
 	s.remember(a)
+	s.loadClasses(a)
 	if a.opts.LAN != "" && !a.lanUsed { // --lan: phones on, and the game starts at once
 		a.lanUsed, s.autoStart, s.hotSeat = true, true, false
 		s.phones = max(s.phones, 1)
@@ -137,7 +146,9 @@ func (s *classSetupScene) layout(a *App) {
 	}
 	// Team count and names.
 	label("Teams", 4.2*u)
-	counts := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: w - 22*u, H: 4.2 * u}, classroom.MaxTeams, classroom.MaxTeams, 0.6*u)
+	countsW := float64(classroom.MaxTeams)*4.2*u + float64(classroom.MaxTeams-1)*0.6*u
+	counts := layout.Grid(layout.Rect{X: x + 22*u, Y: y, W: countsW, H: 4.2 * u}, classroom.MaxTeams, classroom.MaxTeams, 0.6*u)
+	s.layoutClasses(a, layout.Rect{X: x + 22*u + countsW + 1.4*u, Y: y, W: w - 22*u - countsW - 1.4*u, H: 4.2 * u})
 	for i := range classroom.MaxTeams {
 		n := i + 1
 		s.btn.add(&button{id: fmt.Sprint("count:", n), r: counts[i], label: fmt.Sprint(n), selected: len(s.teams) == n, action: func() { s.setCount(n) }})
@@ -153,7 +164,7 @@ func (s *classSetupScene) layout(a *App) {
 		}
 		fill := teamColors[i]
 		s.btn.add(&button{id: fmt.Sprint("team:", i), r: names[i], label: text, hotkey: teamNumber(i), selected: s.editing == i, fill: &fill,
-			action: func() { s.editing = k }})
+			action: func() { s.editing, s.typingClass = k, false }})
 	}
 	y += 2*4.2*u + 0.6*u + 1.4*u // room for two rows of names, whatever the count
 	packs := a.Packs()
@@ -330,30 +341,29 @@ func (s *classSetupScene) Update(a *App, evs []Event) {
 	// character keeps its place among the letters of the tick.
 	spaceTyped := slices.ContainsFunc(evs, func(ev Event) bool { return ev.Kind == EvRune && ev.Rune == ' ' })
 	for _, ev := range evs {
+		if s.typingClass {
+			var done, used bool
+			s.className, done, used = typeName(s.className, classroom.MaxClassName, ev, spaceTyped)
+			if done {
+				s.className, s.typingClass = classroom.ClassName(s.className), false
+			}
+			if !used {
+				s.btn.handle(ev)
+			}
+			s.layout(a)
+			continue
+		}
 		if s.editing >= 0 {
-			name := []rune(s.teams[s.editing])
-			switch {
-			case ev.Kind == EvKey && (ev.Key == KeyEnter || ev.Key == KeyEscape || ev.Key == KeyTab):
+			var done, used bool
+			s.teams[s.editing], done, used = typeName(s.teams[s.editing], 24, ev, spaceTyped)
+			if done {
 				s.teams[s.editing] = strings.TrimSpace(s.teams[s.editing])
 				if s.teams[s.editing] == "" {
 					s.teams[s.editing] = defaultTeam(s.editing)
 				}
 				s.editing = -1
-			case ev.Kind == EvKey && ev.Key == KeyBackspace:
-				if len(name) > 0 {
-					s.teams[s.editing] = string(name[:len(name)-1])
-				}
-			case ev.Kind == EvKey && ev.Key == KeySpace:
-				if !spaceTyped && len(name) < 24 {
-					s.teams[s.editing] += " "
-				}
-			case ev.Kind == EvRune && ev.Rune == ' ':
-				if len(name) < 24 {
-					s.teams[s.editing] += " "
-				}
-			case ev.Kind == EvRune && len(name) < 24 && (unicode.IsLetter(ev.Rune) || unicode.IsDigit(ev.Rune) || strings.ContainsRune("-'&.!", ev.Rune)):
-				s.teams[s.editing] += string(ev.Rune)
-			default:
+			}
+			if !used {
 				s.btn.handle(ev)
 			}
 			s.layout(a)
@@ -379,6 +389,34 @@ func (s *classSetupScene) Update(a *App, evs []Event) {
 	}
 }
 
+// typeName applies one event to a name being typed, of at most limit
+// characters: done when Enter, Esc or Tab ends the typing, used when the
+// event was part of the typing (otherwise it goes to the buttons).
+func typeName(name string, limit int, ev Event, spaceTyped bool) (out string, done, used bool) {
+	r := []rune(name)
+	switch {
+	case ev.Kind == EvKey && (ev.Key == KeyEnter || ev.Key == KeyEscape || ev.Key == KeyTab):
+		return name, true, true
+	case ev.Kind == EvKey && ev.Key == KeyBackspace:
+		if len(r) > 0 {
+			name = string(r[:len(r)-1])
+		}
+	case ev.Kind == EvKey && ev.Key == KeySpace:
+		if !spaceTyped && len(r) < limit {
+			name += " "
+		}
+	case ev.Kind == EvRune && ev.Rune == ' ':
+		if len(r) < limit {
+			name += " "
+		}
+	case ev.Kind == EvRune && len(r) < limit && (unicode.IsLetter(ev.Rune) || unicode.IsDigit(ev.Rune) || strings.ContainsRune("-'&.!", ev.Rune)):
+		name += string(ev.Rune)
+	default:
+		return name, false, false
+	}
+	return name, false, true
+}
+
 func (s *classSetupScene) Animating(a *App) bool { return false }
 
 func (s *classSetupScene) Draw(a *App, dst *ebiten.Image) {
@@ -394,6 +432,9 @@ func (s *classSetupScene) Draw(a *App, dst *ebiten.Image) {
 	clr := t.Muted
 	if s.resumeable {
 		msg, clr = s.savedSummary(), t.Text
+	}
+	if s.info != "" {
+		msg, clr = s.info, t.Text
 	}
 	if s.message != "" {
 		msg, clr = s.message, t.Wrong
