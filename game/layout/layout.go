@@ -211,11 +211,15 @@ type StackItem struct {
 // below minSize. It returns the blocks, the top of each block relative to
 // the stack's top, the total height and whether they fit (when false, the
 // blocks are those at minSize).
+//
+// The sizes tried go down by 2 px, and the size between the last that
+// failed and the first that fits is tried too: the result is within 1 px
+// of the largest that fits, whatever the base, so a larger base never ends
+// smaller than a smaller one.
 func FitStack(items []StackItem, base, minSize, maxW, maxH float64) (blocks []Block, tops []float64, total float64, ok bool) {
 	blocks = make([]Block, len(items))
 	tops = make([]float64, len(items))
-	for s := base; ; s -= 2 {
-		s = max(s, minSize)
+	try := func(s float64) bool {
 		total = 0
 		wide := false
 		for i, it := range items {
@@ -228,7 +232,15 @@ func FitStack(items []StackItem, base, minSize, maxW, maxH float64) (blocks []Bl
 				total += it.Gap * s
 			}
 		}
-		if total <= maxH && !wide {
+		return total <= maxH && !wide
+	}
+	for s := base; ; s -= 2 {
+		s = max(s, minSize)
+		if try(s) {
+			if s < base && s+1 < base && try(s+1) {
+				return blocks, tops, total, true
+			}
+			try(s)
 			return blocks, tops, total, true
 		}
 		if s <= minSize {

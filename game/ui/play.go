@@ -84,6 +84,7 @@ type PlacedText struct {
 	Box  layout.Rect // the room given
 	Used layout.Rect // the room taken
 	Fits bool
+	Size float64 // the font size it was set at (0 for pictures)
 }
 
 func newPlay(a *App, r *quiz.Round, packs []*pack.Pack, review bool) *playScene {
@@ -639,7 +640,7 @@ func (s *playScene) layout(a *App) {
 
 // place records a text block at the top-left of box.
 func (s *playScene) place(what string, box layout.Rect, b layout.Block, ok bool) {
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok})
+	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok, Size: b.Size})
 }
 
 // buttonText records how a button's label fits inside it (the same fit the
@@ -676,14 +677,11 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		s.place("multi note", box, nb, ok)
 	}
 	n := len(q.Choices)
-	cols := 1
-	if n >= 4 && body.W > 70*u {
-		cols = 2
+	labels := make([]string, n)
+	for k, ci := range s.item().ChoiceOrder {
+		labels[k] = q.Choices[ci].Text
 	}
-	rows := (n + cols - 1) / cols
-	h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u)
-	grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
-	cells := layout.Grid(grid, n, cols, u)
+	cells := s.choiceCells(a, body, labels)
 	for k, c := range cells {
 		ci := s.item().ChoiceOrder[k]
 		ch := q.Choices[ci]
@@ -702,6 +700,39 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		s.btn.add(b)
 		s.buttonText(a, fmt.Sprint("choice ", string(letters[k])), b)
 	}
+}
+
+// choiceCells lays out the choice buttons in one column or two, whichever
+// sets their labels larger: buttons grow with the text size, so Extra large
+// text makes the choices larger, not the same size in a cramped grid.
+func (s *playScene) choiceCells(a *App, body layout.Rect, labels []string) []layout.Rect {
+	u := a.unit()
+	n := len(labels)
+	var best []layout.Rect
+	bestSize := 0.0
+	for _, cols := range []int{2, 1} {
+		if cols == 2 && (n < 4 || body.W <= 70*u) {
+			continue
+		}
+		rows := (n + cols - 1) / cols
+		h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u*a.textFactor())
+		grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
+		cells := layout.Grid(grid, n, cols, u)
+		size := math.Inf(1)
+		for k, c := range cells {
+			inner := c.Inset(u * 0.7)
+			tag := min(inner.H, u*2.6) + u*0.8
+			blk, ok := layout.Fit(labels[k], a.textSize(1.0), a.minText(), inner.W-tag, inner.H, a.fonts.Measure)
+			if !ok {
+				blk.Size = 0
+			}
+			size = min(size, blk.Size)
+		}
+		if best == nil || size > bestSize {
+			best, bestSize = cells, size
+		}
+	}
+	return best
 }
 
 func (s *playScene) layoutOrder(a *App, body layout.Rect) {

@@ -77,9 +77,6 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		label: label, selected: true, hot: []rune{'n'}, action: func() { s.next(a) }})
 	s.btn.focus = next.id
 	content := layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: inner.H - bh - 1.5*u}
-	leftW := content.W * 0.42
-	left := layout.Rect{X: content.X, Y: content.Y, W: leftW, H: content.H}
-	right := layout.Rect{X: content.X + leftW + 3*u, Y: content.Y, W: content.W - leftW - 3*u, H: content.H}
 	reg, bold := a.fonts.Measure, a.fonts.MeasureBold
 	iconRoom := 3 * u
 
@@ -167,7 +164,10 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	// Right: verdict, points, why, explanation, source.
 	var r []revealLine
 	word, ic, clr := verdict(t, rec)
-	add(&r, "verdict", word, 1.5, true, clr, 0.3, ic, clr)
+	// The verdict grows half as much as the text size setting, as the
+	// recap does: the room goes to the explanation.
+	half := recapBase(a) / a.textSize(1)
+	add(&r, "verdict", word, 1.5*half, true, clr, 0.3, ic, clr)
 	add(&r, "points", pointsText(s.round.Config().Mode, rec), 0.8, false, t.Muted, 0.6, NoIcon, t.Muted)
 	if why, mis := rationaleOf(rec); why != "" || mis != "" {
 		if mis != "" {
@@ -185,11 +185,62 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	add(&r, "source", sourceText(q), 0.72, false, t.Muted, 0, NoIcon, t.Muted)
 
 	badgeH := a.textSize(0.8)*layout.LineHeightFactor + u
+	left, right := s.revealSplit(a, content, l, r, badgeH+u)
 	rightBox := layout.Rect{X: right.X, Y: right.Y, W: right.W, H: right.H - badgeH - u}
 	s.stack(a, l, left, "left")
 	s.stack(a, r, rightBox, "right")
 	s.rev.badge = layout.Rect{X: right.X, Y: right.Y + right.H - badgeH, W: right.W, H: badgeH}
 	s.rev.lines = append(l, r...)
+}
+
+// revealSplit divides the feedback card between the answers (left) and the
+// explanation (right): the left part narrows, from 42% of the card down to
+// 24%, for as long as that sets the explanation larger and the answers
+// still fit. At Normal text the first split fits; at Extra large the
+// explanation and its source get the room to be larger too, instead of
+// shrinking below the answer list.
+func (s *playScene) revealSplit(a *App, content layout.Rect, l, r []revealLine, below float64) (left, right layout.Rect) {
+	u := a.unit()
+	items := func(lines []revealLine) []layout.StackItem {
+		out := make([]layout.StackItem, len(lines))
+		for i, x := range lines {
+			out[i] = x.item
+		}
+		return out
+	}
+	li, ri := items(l), items(r)
+	bestSize := -1.0
+	for f := 0.42; f >= 0.24-1e-9; f -= 0.03 {
+		lw := content.W * f
+		rb, _, _, rok := layout.FitStack(ri, a.textSize(1), a.minText()*0.9, content.W-lw-3*u, content.H-below)
+		lb, _, _, lok := layout.FitStack(li, recapBase(a), a.minText()*0.9, lw, content.H)
+		size := 0.0
+		for i, x := range r {
+			if x.what == "explanation" && rok {
+				size = rb[i].Size
+			}
+		}
+		// The answers stay readable: not below three quarters of the
+		// explanation's size.
+		lok = lok && lb[0].Size/li[0].Factor >= 0.75*size
+		if bestSize < 0 || lok && size > bestSize {
+			bestSize = size
+			left = layout.Rect{X: content.X, Y: content.Y, W: lw, H: content.H}
+			right = layout.Rect{X: content.X + lw + 3*u, Y: content.Y, W: content.W - lw - 3*u, H: content.H}
+		}
+		if !lok {
+			break
+		}
+	}
+	return left, right
+}
+
+// recapBase is the base size of the feedback's recap of the question and
+// answers: it grows half as much as the text size setting, leaving the room
+// to the explanation, which is what the card is for.
+func recapBase(a *App) float64 {
+	f := a.textFactor()
+	return a.textSize(1) / f * (1 + (f-1)/2)
 }
 
 // IconNone keeps an icon's room without drawing one (aligned lists).
@@ -201,12 +252,16 @@ func (s *playScene) stack(a *App, lines []revealLine, box layout.Rect, side stri
 	for i, l := range lines {
 		items[i] = l.item
 	}
-	blocks, tops, _, ok := layout.FitStack(items, a.textSize(1), a.minText()*0.9, box.W, box.H)
+	base := a.textSize(1)
+	if side == "left" {
+		base = recapBase(a)
+	}
+	blocks, tops, _, ok := layout.FitStack(items, base, a.minText()*0.9, box.W, box.H)
 	for i := range lines {
 		lines[i].block = blocks[i]
 		lines[i].x, lines[i].y = box.X+lines[i].item.Indent, box.Y+tops[i]
 		used := layout.Rect{X: lines[i].x, Y: lines[i].y, W: blocks[i].Width, H: blocks[i].Height}
-		s.lay.Texts = append(s.lay.Texts, PlacedText{What: lines[i].what, Box: box, Used: used, Fits: ok})
+		s.lay.Texts = append(s.lay.Texts, PlacedText{What: lines[i].what, Box: box, Used: used, Fits: ok, Size: blocks[i].Size})
 	}
 }
 
