@@ -149,6 +149,18 @@ func Truncate(s string, size, maxW float64, measure Measure) string {
 	return ""
 }
 
+// FitLine sets one line in maxW: at size if it fits, else at the largest
+// size down to minSize (by 1 px) at which it fits, and only if even minSize
+// is too wide, cut short with an ellipsis at minSize.
+func FitLine(s string, size, minSize, maxW float64, measure Measure) (string, float64) {
+	for sz := size; sz > minSize; sz-- {
+		if measure(s, sz) <= maxW {
+			return s, sz
+		}
+	}
+	return Truncate(s, minSize, maxW, measure), minSize
+}
+
 // Rect is an axis-aligned rectangle in pixels.
 type Rect struct{ X, Y, W, H float64 }
 
