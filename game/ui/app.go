@@ -16,6 +16,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"gutskin/assets"
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/press"
@@ -519,6 +520,11 @@ func Run(opts Options) error {
 		size = image.Pt(1280, 720)
 	}
 	ebiten.SetWindowTitle("gutskin: the gut-skin axis quiz")
+	var icons []image.Image
+	for _, n := range assets.IconSizes {
+		icons = append(icons, assets.Icon(n))
+	}
+	ebiten.SetWindowIcon(icons)
 	ebiten.SetWindowSize(size.X, size.Y)
 	ebiten.SetWindowSizeLimits(960, 540, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -526,7 +532,8 @@ func Run(opts Options) error {
 	ebiten.SetFullscreen(a.profile.Settings.Fullscreen)
 	ebitenRunning.Store(true)
 	defer ebitenRunning.Store(false)
-	err = ebiten.RunGame(a)
+	// The window class names the game to the taskbar and window manager.
+	err = ebiten.RunGameWithOptions(a, &ebiten.RunGameOptions{X11ClassName: "gutskin", X11InstanceName: "gutskin"})
 	a.persist()
 	return err
 }
