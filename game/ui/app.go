@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -55,7 +56,8 @@ type Options struct {
 	Store *save.Store
 	// Profile is the player's name ("" for the default profile).
 	Profile string
-	// ScreenshotDir receives PNGs when F12 is pressed ("" for the current folder).
+	// ScreenshotDir receives PNGs when F12 is pressed ("" for the player's
+	// pictures folder).
 	ScreenshotDir string
 	// Input replaces keyboard, mouse and touch (tests, the monkey test).
 	Input Input
@@ -461,6 +463,10 @@ func (a *App) Render(dst *ebiten.Image) {
 // screenshot writes the screen to a PNG in the screenshot folder.
 func (a *App) screenshot(screen *ebiten.Image) {
 	dir := a.opts.ScreenshotDir
+	if dir == "" {
+		home, _ := os.UserHomeDir()
+		dir = picturesDir(os.Getenv, home, runtime.GOOS)
+	}
 	if dir == "" {
 		dir = "."
 	}
