@@ -32,7 +32,19 @@ type Settings struct {
 	Theme         string `json:"theme"`     // "dark", "light" or "contrast"
 	ReducedMotion bool   `json:"reduced_motion"`
 	Fullscreen    bool   `json:"fullscreen"`
-	Sound         bool   `json:"sound"`
+	// Round is the last round set-up, offered again at the next start; nil
+	// until a round was set up. (An older "sound" setting, never used, is
+	// ignored when read.)
+	Round *RoundSetup `json:"round,omitempty"`
+}
+
+// RoundSetup is a round's set-up choices as the set-up screen makes them.
+type RoundSetup struct {
+	Packs      []string `json:"packs,omitempty"` // pack ids; none means every pack
+	Length     int      `json:"length"`          // 0 means all
+	Difficulty int      `json:"difficulty"`      // 0 means any
+	Mode       string   `json:"mode"`
+	Timer      int      `json:"timer"` // which of the timer choices
 }
 
 // RoundResult is one finished round in the history.
@@ -75,7 +87,7 @@ type Profile struct {
 
 // New returns an empty profile with default settings.
 func New(name string) *Profile {
-	return &Profile{Version: Version, Name: name, Settings: Settings{Theme: "dark", Sound: true},
+	return &Profile{Version: Version, Name: name, Settings: Settings{Theme: "dark"},
 		Best: map[string]Best{}, Stats: map[string]QuestionStat{}}
 }
 

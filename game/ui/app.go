@@ -168,6 +168,7 @@ func (a *App) loadProfile(name string) {
 		}
 	}
 	a.theme = themeFor(a.profile.Settings.Theme)
+	a.prefs = prefsFrom(a.profile.Settings.Round) // the set-up remembers its last choices
 }
 
 // persist saves the profile, and reports trouble on screen instead of failing.

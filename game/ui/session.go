@@ -8,6 +8,7 @@ import (
 
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/save"
 )
 
 // roundPrefs are the round set-up choices, kept for the session so that
@@ -30,6 +31,34 @@ var timerChoices = []struct {
 var lengthChoices = []int{5, 10, 20, 0}
 
 func defaultPrefs() roundPrefs { return roundPrefs{length: 10, mode: quiz.Accuracy} }
+
+// prefsFrom reads the set-up saved in a profile, keeping the defaults for
+// anything missing or out of range (a hand-edited or older save).
+func prefsFrom(r *save.RoundSetup) roundPrefs {
+	p := defaultPrefs()
+	if r == nil {
+		return p
+	}
+	p.packs = append([]string(nil), r.Packs...)
+	if slices.Contains(lengthChoices, r.Length) {
+		p.length = r.Length
+	}
+	if r.Difficulty >= 0 && r.Difficulty <= 3 {
+		p.difficulty = r.Difficulty
+	}
+	if m := quiz.Mode(r.Mode); slices.Contains(quiz.Modes, m) {
+		p.mode = m
+	}
+	if r.Timer >= 0 && r.Timer < len(timerChoices) {
+		p.timer = r.Timer
+	}
+	return p
+}
+
+// setup is the prefs as saved in a profile.
+func (p roundPrefs) setup() *save.RoundSetup {
+	return &save.RoundSetup{Packs: append([]string(nil), p.packs...), Length: p.length, Difficulty: p.difficulty, Mode: string(p.mode), Timer: p.timer}
+}
 
 func (p roundPrefs) withPacks(ps []*pack.Pack) roundPrefs {
 	p.packs = nil

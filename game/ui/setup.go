@@ -75,6 +75,11 @@ func (s *setupScene) start(a *App) {
 	}
 	p := s.prefs
 	p.packs = ids
+	if len(ids) == len(a.Packs()) {
+		p.packs = nil // every pack, also those added later
+	}
+	a.profile.Settings.Round = p.setup()
+	a.persist()
 	a.startRound(p)
 }
 

@@ -4,11 +4,13 @@ package ui
 // before its fix.
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/save"
 )
 
 // timedItem opens a card of one question in a timed round.
@@ -135,5 +137,52 @@ func TestReviewMissedCountMatchesReview(t *testing.T) {
 	ti.layout(a)
 	if b := ti.btn.byID("review"); b == nil || b.label != "Review missed (7)" {
 		t.Errorf("title's review button: %+v, want \"Review missed (7)\"", b)
+	}
+}
+
+// TestSetupRemembersChoices: the set-up's packs, length, difficulty,
+// scoring mode and timer come back after a restart; a damaged or older
+// save falls back to the defaults for what it lacks.
+func TestSetupRemembersChoices(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	s := newSetup(a, nil)
+	a.goTo(s)
+	a.Step(nil)
+	clk.Advance(time.Second)
+	drop := a.Packs()[1].ID
+	for _, id := range []string{"length:2", "difficulty:3", "mode:2", "timer:1", "pack:" + drop} {
+		s.layout(a)
+		x, y := findButton(t, &s.btn, id)
+		a.Step(Click(x, y))
+	}
+	s.start(a)
+	if _, ok := a.scene.(*playScene); !ok {
+		t.Fatalf("no round started: %T (%s)", a.scene, s.message)
+	}
+	// A new game on the same save folder.
+	b, err := NewApp(Options{Packs: a.opts.Packs, Store: a.opts.Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := newSetup(b, nil)
+	if p := got.prefs; p.length != 20 || p.difficulty != 3 || p.mode != quiz.Confident || p.timer != 1 {
+		t.Errorf("after a restart the set-up is %+v, want length 20, difficulty 3, confidence, timer 1", p)
+	}
+	if got.selected[drop] || !got.selected[a.Packs()[0].ID] {
+		t.Errorf("after a restart the packs chosen are %v, want all but %s", got.selected, drop)
+	}
+	tests := []struct {
+		name string
+		in   *save.RoundSetup
+		want roundPrefs
+	}{
+		{"none saved", nil, defaultPrefs()},
+		{"out of range", &save.RoundSetup{Length: 7, Difficulty: 9, Mode: "fastest", Timer: 5}, defaultPrefs()},
+		{"all good", &save.RoundSetup{Length: 5, Difficulty: 1, Mode: "standard", Timer: 2}, roundPrefs{length: 5, difficulty: 1, mode: quiz.Standard, timer: 2}},
+	}
+	for _, tt := range tests {
+		if got := prefsFrom(tt.in); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: prefsFrom = %+v, want %+v", tt.name, got, tt.want)
+		}
 	}
 }
