@@ -115,7 +115,14 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if s.Questions > 0 && (!ok || s.Score > prev.Score) {
 		p.Best[key] = Best{Score: s.Score, Accuracy: s.Accuracy(), When: when}
 	}
-	for _, r := range s.Records {
+	p.AddAnswers(s.Records, when)
+	return prev, ok
+}
+
+// AddAnswers records answers in the question statistics (a round left
+// early keeps the answers given).
+func (p *Profile) AddAnswers(records []quiz.Record, when time.Time) {
+	for _, r := range records {
 		if r.Skipped {
 			continue
 		}
@@ -128,7 +135,6 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 		st.LastSeen, st.LastRight = when, r.Correct
 		p.Stats[k] = st
 	}
-	return prev, ok
 }
 
 // Mastery is the share of a pack's questions whose last answer was right.

@@ -161,6 +161,19 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 	s.btn = buttons{}
 }
 
+// leave ends the round early for the title screen: the answers given so
+// far count for mastery and review, as each review counts in Anki; the
+// round's score does not enter the history.
+func (s *playScene) leave(a *App) {
+	if s.onDone == nil && s.onAnswer == nil {
+		if recs := s.round.Records(); len(recs) > 0 {
+			a.profile.AddAnswers(recs, a.now())
+			a.persist()
+		}
+	}
+	a.goTo(newTitle(a))
+}
+
 func (s *playScene) next(a *App) {
 	if s.round.Done() {
 		if s.onDone != nil {
@@ -241,11 +254,11 @@ func (s *playScene) Update(a *App, evs []Event) {
 				s.round.Unhold(now)
 				s.btn = buttons{}
 			} else if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
-				a.goTo(newTitle(a))
+				s.leave(a)
 				return
 			} else {
 				s.escAt = now
-				a.showToast("Press Esc again to leave this round (its answers are not saved)")
+				a.showToast("Press Esc again to leave this round (the answers given so far are kept)")
 			}
 			s.layout(a)
 			continue

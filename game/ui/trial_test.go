@@ -186,3 +186,40 @@ func TestSetupRemembersChoices(t *testing.T) {
 		}
 	}
 }
+
+// TestLeavingKeepsAnswers: leaving a round with Esc twice keeps the answers
+// already given (mastery and the review), saved at once, without entering
+// the unfinished round in the history.
+func TestLeavingKeepsAnswers(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	keys := allKeys(t)[:3]
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Seed: 7, Mode: quiz.Accuracy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newPlay(a, r, a.Packs(), false)
+	show(a, s)
+	s.submit(a, rightAnswer(s.item()))
+	s.next(a)
+	missed := s.item().Key()
+	s.submit(a, wordiestWrong(s.item()))
+	s.next(a)
+	a.Step([]Event{KeyEvent(KeyEscape)})
+	clk.Advance(time.Second)
+	a.Step([]Event{KeyEvent(KeyEscape)})
+	if _, ok := a.scene.(*titleScene); !ok {
+		t.Fatalf("two Esc did not lead to the title: %T", a.scene)
+	}
+	disk, _, err := a.opts.Store.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*save.Profile{a.profile, disk} {
+		if len(p.Stats) != 2 || len(p.History) != 0 {
+			t.Errorf("after leaving: %d questions in the statistics (want the 2 answered), %d rounds in the history (want 0)", len(p.Stats), len(p.History))
+		}
+		if m := p.Missed(); len(m) != 1 || m[0] != missed {
+			t.Errorf("after leaving, missed %v, want [%s]", m, missed)
+		}
+	}
+}
