@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -29,6 +30,9 @@ type revealLine struct {
 type revealed struct {
 	lines []revealLine
 	badge layout.Rect
+	// scale, for an estimate, is where the number line with the guess and
+	// the true value goes (empty when there is no room).
+	scale layout.Rect
 }
 
 // verdict names the outcome in words and icon, never by colour alone.
@@ -52,14 +56,20 @@ func pointsText(mode quiz.Mode, rec quiz.Record) string {
 	if mode == quiz.Confident {
 		return fmt.Sprintf("%s points (%s)", signed(p.Total), rec.Answer.Confidence.Label())
 	}
-	parts := []string{signed(p.Correctness) + " answer"}
+	if p.Streak == 0 && p.Speed == 0 {
+		if p.Total == 0 {
+			return "No points for this answer"
+		}
+		return fmt.Sprintf("%s for the answer", countNoun(p.Total, "point"))
+	}
+	parts := []string{fmt.Sprintf("%d for the answer", p.Correctness)}
 	if p.Streak > 0 {
-		parts = append(parts, signed(p.Streak)+" streak")
+		parts = append(parts, fmt.Sprintf("%d for the streak", p.Streak))
 	}
 	if p.Speed > 0 {
-		parts = append(parts, signed(p.Speed)+" speed")
+		parts = append(parts, fmt.Sprintf("%d for speed", p.Speed))
 	}
-	return strings.Join(parts, " · ") + fmt.Sprintf(" = %d points", p.Total)
+	return fmt.Sprintf("%s: ", countNoun(p.Total, "point")) + strings.Join(parts, " + ")
 }
 
 func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
@@ -103,7 +113,7 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		}
 		for k, ci := range it.ChoiceOrder {
 			c := q.Choices[ci]
-			text := string(letters[k]) + "  " + c.Text
+			text := string(letters[k]) + ". " + c.Text
 			clr, ic, icClr := t.Muted, Icon(NoIcon), t.Muted
 			switch {
 			case c.Correct && picked[ci]:
@@ -125,19 +135,28 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		add(&l, "answer head", "Correct order:", 0.85, true, t.Text, 0.3, NoIcon, t.Text)
 		for k, st := range q.Steps {
 			ic, clr := IconWrong, t.Wrong
+			line := fmt.Sprintf("%d. %s", k+1, st)
 			if k < len(rec.Answer.Order) && rec.Answer.Order[k] == k {
 				ic, clr = IconRight, t.Right
+			} else if at := slices.Index(rec.Answer.Order, k); at >= 0 {
+				line += fmt.Sprintf(" (you: %d.)", at+1)
 			}
-			add(&l, fmt.Sprint("answer ", k+1), fmt.Sprintf("%d. %s", k+1, st), 0.85, false, t.Text, 0.3, ic, clr)
+			add(&l, fmt.Sprint("answer ", k+1), line, 0.85, false, t.Text, 0.3, ic, clr)
 		}
 	case pack.Match:
 		add(&l, "answer head", "Correct pairs:", 0.85, true, t.Text, 0.3, NoIcon, t.Text)
 		for i, p := range q.Pairs {
 			ic, clr := IconWrong, t.Wrong
-			if i < len(rec.Answer.Match) && rec.Answer.Match[i] == i {
+			line := p.Left + " → " + p.Right
+			switch {
+			case i < len(rec.Answer.Match) && rec.Answer.Match[i] == i:
 				ic, clr = IconRight, t.Right
+			case i < len(rec.Answer.Match) && rec.Answer.Match[i] >= 0 && rec.Answer.Match[i] < len(q.Pairs):
+				line += " (you: " + q.Pairs[rec.Answer.Match[i]].Right + ")"
+			case !rec.TimedOut && !rec.Skipped:
+				line += " (you: not paired)"
 			}
-			add(&l, fmt.Sprint("answer ", i+1), p.Left+" → "+p.Right, 0.85, false, t.Text, 0.3, ic, clr)
+			add(&l, fmt.Sprint("answer ", i+1), line, 0.85, false, t.Text, 0.3, ic, clr)
 		}
 	case pack.Estimate:
 		e := q.Estimate
@@ -169,7 +188,9 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	half := recapBase(a) / a.textSize(1)
 	add(&r, "verdict", word, 1.5*half, true, clr, 0.3, ic, clr)
 	add(&r, "points", pointsText(s.round.Config().Mode, rec), 0.8, false, t.Muted, 0.6, NoIcon, t.Muted)
-	if why, mis := rationaleOf(rec); why != "" || mis != "" {
+	// A card that timed out or was skipped has no answer to comment on:
+	// the explanation says the rest.
+	if why, mis := rationaleOf(rec); !rec.TimedOut && !rec.Skipped && (why != "" || mis != "") {
 		if mis != "" {
 			add(&r, "misconception", "A common misconception: "+mis+".", 0.85, true, t.Wrong, 0.3, NoIcon, t.Wrong)
 		}
@@ -189,6 +210,16 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	rightBox := layout.Rect{X: right.X, Y: right.Y, W: right.W, H: right.H - badgeH - u}
 	s.stack(a, l, left, "left")
 	s.stack(a, r, rightBox, "right")
+	s.rev.scale = layout.Rect{}
+	if q.Type == pack.Estimate && len(l) > 0 {
+		last := l[len(l)-1]
+		top := last.y + last.block.Height + 2*u
+		h := 2*u + 2*a.textSize(0.7)*layout.LineHeightFactor
+		if top+h <= left.Y+left.H {
+			s.rev.scale = layout.Rect{X: left.X + 2*u, Y: top, W: left.W - 4*u, H: h}
+			s.lay.Texts = append(s.lay.Texts, PlacedText{What: "scale", Box: left, Used: s.rev.scale, Fits: true})
+		}
+	}
 	s.rev.badge = layout.Rect{X: right.X, Y: right.Y + right.H - badgeH, W: right.W, H: badgeH}
 	s.rev.lines = append(l, r...)
 }
@@ -355,6 +386,52 @@ func (s *playScene) drawReveal(a *App, dst *ebiten.Image) {
 		}
 	}
 	a.fonts.drawLine(dst, layout.Truncate(text, size, pill.W-5.5*u, a.fonts.MeasureBold), pill.X+5.2*u, pill.Y+(pill.H-size*layout.LineHeightFactor)/2, size, true, color.White, Left)
+	// The legend: what the badge rates, beside it when there is room.
+	if room := b.W - pill.W - 1.5*u; room > 0 {
+		ls := a.textSize(0.65)
+		legend, lsz := layout.FitLine(evidenceLegend, ls, a.minText()*0.85, room, a.fonts.Measure)
+		if legend == evidenceLegend {
+			a.fonts.drawLine(dst, legend, pill.X+pill.W+1.5*u, pill.Y+(pill.H-lsz*layout.LineHeightFactor)/2, lsz, false, a.theme.Muted, Left)
+		}
+	}
+	if s.rev.scale.W > 0 {
+		s.drawScale(a, dst, s.rev.scale)
+	}
+}
+
+// evidenceLegend explains the evidence badge.
+const evidenceLegend = "Dots: how strong the research is, 3 established to 0 contested"
+
+// drawScale draws an estimate's number line: the full-marks band, the true
+// value and the player's guess, each named, so the gap is seen at a glance.
+func (s *playScene) drawScale(a *App, dst *ebiten.Image, r layout.Rect) {
+	u := a.unit()
+	t := a.theme
+	rec := s.last
+	e := rec.Item.Question.Estimate
+	size := a.textSize(0.7)
+	lh := size * layout.LineHeightFactor
+	y := r.Y + lh + u // the line, between the two rows of labels
+	xAt := func(v float64) float64 { return r.X + r.W*math.Max(0, math.Min(1, toFrac(e, v))) }
+	line(dst, r.X, y, r.X+r.W, y, max(1, u*0.2), t.Muted)
+	lo, hi := e.Answer-e.Tolerance, e.Answer+e.Tolerance
+	if e.Scale == pack.Log {
+		lo, hi = e.Answer/e.Tolerance, e.Answer*e.Tolerance
+	}
+	fillRect(dst, layout.Rect{X: xAt(lo), Y: y - u*0.5, W: xAt(hi) - xAt(lo), H: u}, withAlpha(t.Right, 0.35))
+	label := func(x, ly float64, s string, clr color.RGBA) {
+		w := a.fonts.Measure(s, size)
+		a.fonts.drawLine(dst, s, math.Max(r.X, math.Min(x-w/2, r.X+r.W-w)), ly, size, false, clr, Left)
+	}
+	tx := xAt(e.Answer)
+	fillRect(dst, layout.Rect{X: tx - u*0.2, Y: y - u, W: u * 0.4, H: 2 * u}, t.Right)
+	label(tx, r.Y, "true: "+withUnit(e.Answer, e.Unit), t.Right)
+	if rec.Answer.HasValue {
+		_, _, clr := verdict(t, rec)
+		gx := xAt(rec.Answer.Value)
+		circle(dst, gx, y, u*0.6, clr)
+		label(gx, y+u, "you: "+withUnit(rec.Answer.Value, e.Unit), t.Text)
+	}
 }
 
 // evidenceDots: three for established, down to none for contested.

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -221,5 +222,63 @@ func TestLeavingKeepsAnswers(t *testing.T) {
 		if m := p.Missed(); len(m) != 1 || m[0] != missed {
 			t.Errorf("after leaving, missed %v, want [%s]", m, missed)
 		}
+	}
+}
+
+// TestFeedbackWording (L3, L4, L6 and the friction list): letters are
+// "A.", points read as a sentence, a timed-out card comments no answer,
+// match and order feedback show the player's own pairing and places, and an
+// estimate's feedback draws its number line.
+func TestFeedbackWording(t *testing.T) {
+	points := []struct {
+		mode quiz.Mode
+		p    quiz.Points
+		want string
+	}{
+		{quiz.Accuracy, quiz.Points{}, "No points for this answer"},
+		{quiz.Accuracy, quiz.Points{Correctness: 100, Total: 100}, "100 points for the answer"},
+		{quiz.Standard, quiz.Points{Correctness: 200, Streak: 20, Speed: 15, Total: 235}, "235 points: 200 for the answer + 20 for the streak + 15 for speed"},
+	}
+	for _, tt := range points {
+		if got := pointsText(tt.mode, quiz.Record{Points: tt.p}); got != tt.want {
+			t.Errorf("pointsText(%+v) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+	lines := func(s *playScene) map[string]string {
+		out := map[string]string{}
+		for _, l := range s.rev.lines {
+			out[l.what] = l.item.Text
+		}
+		return out
+	}
+	a, _, clk := testApp(t, 1280, 720)
+	s := itemScene(t, a, nthOfType(t, pack.Single, 0), quiz.Accuracy)
+	s.submit(a, wordiestWrong(s.item()))
+	s.layout(a)
+	if l := lines(s); !strings.HasPrefix(l["answer A"], "A. ") {
+		t.Errorf("answer line %q does not start with \"A. \"", l["answer A"])
+	}
+	s = timedItem(t, a, nthOfType(t, pack.Single, 0), quiz.Accuracy, 30*time.Second)
+	clk.Advance(31 * time.Second)
+	a.Step(nil)
+	if l := lines(s); !s.last.TimedOut || l["rationale"] != "" || l["misconception"] != "" {
+		t.Errorf("time-out card: timed out %v, rationale %q, misconception %q", s.last.TimedOut, l["rationale"], l["misconception"])
+	}
+	s = itemScene(t, a, nthOfType(t, pack.Match, 0), quiz.Accuracy)
+	n := len(s.item().Question.Pairs)
+	swapped := make([]int, n)
+	for i := range swapped {
+		swapped[i] = (i + 1) % n
+	}
+	s.submit(a, quiz.Answer{Match: swapped})
+	s.layout(a)
+	if l := lines(s); !strings.Contains(l["answer 1"], "(you: "+s.last.Item.Question.Pairs[1].Right+")") {
+		t.Errorf("match feedback %q does not show the player's pair", l["answer 1"])
+	}
+	s = itemScene(t, a, nthOfType(t, pack.Estimate, 0), quiz.Accuracy)
+	s.submit(a, wordiestWrong(s.item()))
+	s.layout(a)
+	if s.rev.scale.W <= 0 {
+		t.Errorf("estimate feedback has no number line")
 	}
 }
