@@ -454,7 +454,9 @@ func (a *App) Render(dst *ebiten.Image) {
 		u := a.unit()
 		size := a.textSize(0.85)
 		blk := layout.MakeBlock(a.toast, size, a.w*0.7, a.fonts.Measure)
-		r := layout.Rect{X: (a.w - blk.Width) / 2, Y: a.h - 6*u - blk.Height, W: blk.Width, H: blk.Height}.Inset(-u)
+		// At the top, over the header: buttons (the card's Next, the
+		// results' row) sit at the bottom, and a toast must not cover them.
+		r := layout.Rect{X: (a.w - blk.Width) / 2, Y: 1.5 * u, W: blk.Width, H: blk.Height}.Inset(-u)
 		fillRound(dst, r, u*0.6, a.theme.Card)
 		strokeRound(dst, r, u*0.6, max(1, u*0.2), a.theme.Accent)
 		a.fonts.drawBlock(dst, blk, r.X+u, r.Y+u, false, a.theme.Text, Left)

@@ -171,6 +171,7 @@ func (s *playScene) leave(a *App) {
 			a.persist()
 		}
 	}
+	a.toast = "" // "press Esc again" is answered: it does not follow onto the title
 	a.goTo(newTitle(a))
 }
 
@@ -437,6 +438,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		case KeyBackspace:
 			if s.typed != "" {
 				s.typed = s.typed[:len(s.typed)-1]
+				s.followTyped()
 			}
 		default:
 			return false
@@ -446,6 +448,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 	case EvRune:
 		if strings.ContainsRune("0123456789.,-+eE", ev.Rune) && len(s.typed) < 24 {
 			s.typed += string(ev.Rune)
+			s.followTyped()
 			s.message = ""
 			return true
 		}
@@ -467,6 +470,15 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		}
 	}
 	return false
+}
+
+// followTyped moves the slider to a typed number, so the screen shows one
+// value, not the typed one beside the knob's.
+func (s *playScene) followTyped() {
+	e := s.item().Question.Estimate
+	if f, ok := parseNumber(s.typed); ok {
+		s.est = math.Max(e.Min, math.Min(e.Max, f))
+	}
 }
 
 func (s *playScene) setSlider(a *App, x float64) {
@@ -706,7 +718,7 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.picked[ci]}
 		idx := ci
 		if q.Type == pack.Multi {
-			b.action = func() { s.picked[idx] = !s.picked[idx] }
+			b.action = func() { s.picked[idx] = !s.picked[idx]; s.message = "" }
 		} else {
 			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
 		}
@@ -907,7 +919,16 @@ func (s *playScene) drawTimer(a *App, dst *ebiten.Image) {
 	fillRect(dst, s.timerRect(a), t.Background)
 	rem := s.round.Remaining(a.now())
 	if s.phase == revealing {
-		rem = max(0, it.TimeLimit-s.last.Elapsed)
+		// The feedback has no time limit: say how long the answer took
+		// instead of a stopped timer that reads as one.
+		size := a.textSize(0.8)
+		strip := s.timerRect(a)
+		msg := fmt.Sprintf("Answered in %d s of %d s: read at your own pace", int(math.Round(s.last.Elapsed.Seconds())), int(it.TimeLimit.Seconds()))
+		if s.last.TimedOut {
+			msg = "Time was up: read at your own pace"
+		}
+		a.fonts.drawLine(dst, msg, strip.X+strip.W, strip.Y+(strip.H-size*layout.LineHeightFactor)/2, size, false, t.Muted, Right)
+		return
 	}
 	frac := float64(rem) / float64(it.TimeLimit)
 	strip := s.timerRect(a)
@@ -933,16 +954,24 @@ func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	case s.phase == confiding:
 		hintBar(a, dst, "1, 2, 3: how sure you are", "Esc: change the answer")
 	case q.Type == pack.Multi:
-		hintBar(a, dst, "A-H or 1-8 tick", "Enter checks", "Esc twice: leave")
+		hintBar(a, dst, keyRange(len(q.Choices))+" tick", "Enter checks", "Esc twice: leave")
 	case q.Type == pack.Order:
 		hintBar(a, dst, "Drag, or tap (or type the number of) a step then its new place", "Space picks up, arrows move", "Enter checks")
 	case q.Type == pack.Match:
-		hintBar(a, dst, "1-6 then A-F make a pair", "Tap a pair again to undo", "Enter checks")
+		n := len(q.Pairs)
+		hintBar(a, dst, fmt.Sprintf("1-%d then A-%c make a pair", n, letters[n-1]), "Tap a pair again to undo", "Enter checks")
+	case q.Type == pack.TrueFalse:
+		hintBar(a, dst, "T or F (or A, B) answer", "Arrows + Enter", "Esc twice: leave")
 	case q.Type == pack.Estimate:
 		hintBar(a, dst, "Drag the slider or use arrows (Shift: faster)", "or type a number", "Enter checks")
 	default:
-		hintBar(a, dst, "A-F or 1-6 answer", "Arrows + Enter", "Esc twice: leave")
+		hintBar(a, dst, keyRange(len(q.Choices))+" answer", "Arrows + Enter", "Esc twice: leave")
 	}
+}
+
+// keyRange names the keys of n choices: "A-D or 1-4".
+func keyRange(n int) string {
+	return fmt.Sprintf("A-%c or 1-%d", letters[n-1], n)
 }
 
 func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {

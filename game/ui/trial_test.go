@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
 	"gutskin/game/save"
@@ -280,5 +282,90 @@ func TestFeedbackWording(t *testing.T) {
 	s.layout(a)
 	if s.rev.scale.W <= 0 {
 		t.Errorf("estimate feedback has no number line")
+	}
+}
+
+// TestCardDetails (L1, L2, L11, L12, L17): a tick clears the multi card's
+// warning; a typed estimate moves the slider; the key hints name the
+// card's own keys; the feedback of a timed card says how long the answer
+// took instead of showing a stopped timer; the Esc toast covers no button
+// and does not follow onto the title.
+func TestCardDetails(t *testing.T) {
+	needGL(t)
+	a, _, clk := testApp(t, 960, 540)
+	img := ebiten.NewImage(960, 540)
+	drawn := func() []drawnText {
+		var d []drawnText
+		a.fonts.rec = &d
+		a.Render(img)
+		a.fonts.rec = nil
+		return d
+	}
+	has := func(d []drawnText, part string) bool {
+		for _, x := range d {
+			if strings.Contains(x.s, part) {
+				return true
+			}
+		}
+		return false
+	}
+	s := itemScene(t, a, nthOfType(t, pack.Multi, 0), quiz.Accuracy)
+	a.Step([]Event{KeyEvent(KeyEnter)})
+	if s.message == "" {
+		t.Fatal("no warning after checking nothing")
+	}
+	a.Step([]Event{RuneEvent('a')})
+	if s.message != "" {
+		t.Errorf("the warning %q stays after a tick", s.message)
+	}
+	if n := len(s.item().Question.Choices); !has(drawn(), keyRange(n)+" tick") {
+		t.Errorf("the hints do not name the keys of %d choices (%s)", n, keyRange(n))
+	}
+	s = itemScene(t, a, nthOfType(t, pack.TrueFalse, 0), quiz.Accuracy)
+	if !has(drawn(), "T or F") {
+		t.Errorf("the true/false hints do not mention T and F")
+	}
+	s = itemScene(t, a, nthOfType(t, pack.Estimate, 0), quiz.Accuracy)
+	e := s.item().Question.Estimate
+	want := snap(e, e.Min+(e.Max-e.Min)/2)
+	for _, r := range numberText(want) {
+		a.Step([]Event{RuneEvent(r)})
+	}
+	if s.est != want {
+		t.Errorf("typed %s, the slider is at %v", numberText(want), s.est)
+	}
+	s = timedItem(t, a, nthOfType(t, pack.Single, 0), quiz.Accuracy, 30*time.Second)
+	clk.Advance(12 * time.Second)
+	s.submit(a, rightAnswer(s.item()))
+	s.layout(a)
+	if d := drawn(); !has(d, "Answered in 12 s of 30 s") || has(d, "s left") {
+		t.Errorf("the feedback of a timed card shows a timer, not the time taken")
+	}
+	a.Step([]Event{KeyEvent(KeyEscape)})
+	if a.toast == "" {
+		t.Fatal("no toast after one Esc")
+	}
+	d := drawn()
+	for _, x := range d {
+		if strings.Contains(a.toast, x.s) && x.owner == "" {
+			for _, b := range s.btn.list {
+				if overlap(x.r, b.r) {
+					t.Errorf("the toast line %q covers the button %s", x.s, b.id)
+				}
+			}
+		}
+	}
+	clk.Advance(time.Second)
+	a.Step([]Event{KeyEvent(KeyEscape)})
+	if _, ok := a.scene.(*titleScene); !ok || a.toast != "" {
+		t.Errorf("after leaving: scene %T, toast %q", a.scene, a.toast)
+	}
+}
+
+func TestKeyRange(t *testing.T) {
+	for n, want := range map[int]string{2: "A-B or 1-2", 4: "A-D or 1-4", 5: "A-E or 1-5"} {
+		if got := keyRange(n); got != want {
+			t.Errorf("keyRange(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
