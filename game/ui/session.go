@@ -95,6 +95,19 @@ func (a *App) startRound(p roundPrefs) {
 	a.goTo(newPlay(a, r, packs, false))
 }
 
+// startMapRound plays one pack from the title's map with the last set-up's
+// other choices, and says which scoring mode that is (it would otherwise
+// come as a surprise).
+func (a *App) startMapRound(pk *pack.Pack) {
+	a.startRound(a.prefs.withPacks([]*pack.Pack{pk}))
+	if _, ok := a.scene.(*playScene); ok {
+		a.showToast(modeNames[a.prefs.mode] + " scoring, as last set up (Play changes it)")
+	}
+}
+
+// modeNames name the scoring modes as the set-up shows them.
+var modeNames = map[quiz.Mode]string{quiz.Accuracy: "Accuracy", quiz.Standard: "Standard", quiz.Confident: "Confidence"}
+
 // reviewable lists the missed questions that are in a loaded pack.
 func (a *App) reviewable() []string {
 	loaded := map[string]bool{}

@@ -117,7 +117,7 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 			b.fill = &fill
 			b.sub = fmt.Sprintf("%d%% mastered", int(m*100+0.5))
 			pk := p
-			b.action = func() { a.startRound(a.prefs.withPacks([]*pack.Pack{pk})) }
+			b.action = func() { a.startMapRound(pk) }
 		} else {
 			b.sub = "pack not loaded"
 		}

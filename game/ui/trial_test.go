@@ -369,3 +369,21 @@ func TestKeyRange(t *testing.T) {
 		}
 	}
 }
+
+// TestMapRoundSaysItsMode: a round started from the title's map says which
+// scoring mode it uses.
+func TestMapRoundSaysItsMode(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	a.prefs.mode = quiz.Confident
+	ti := newTitle(a)
+	show(a, ti)
+	ti.layout(a)
+	x, y := findButton(t, &ti.btn, "node:"+a.Packs()[0].ID)
+	a.Step(Click(x, y))
+	if _, ok := a.scene.(*playScene); !ok {
+		t.Fatalf("the map did not start a round: %T", a.scene)
+	}
+	if !strings.Contains(a.toast, "Confidence scoring") {
+		t.Errorf("the round from the map says %q, not its scoring mode", a.toast)
+	}
+}
