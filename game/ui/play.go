@@ -53,6 +53,12 @@ type playScene struct {
 
 	btn  buttons
 	lay  cardLayout
+	// conf is the confidence step's text: its question and the answer
+	// given, wrapped, with where each goes.
+	conf struct {
+		head, answer   layout.Block
+		headY, answerY float64
+	}
 	card layout.Rect
 	rev  revealed
 
@@ -835,9 +841,31 @@ func (s *playScene) layoutEstimate(a *App, body layout.Rect) {
 	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "slider", Box: track, Used: track, Fits: true})
 }
 
+// layoutConfidence lays out the confidence step: "How sure are you?", the
+// answer given in full (wrapped, not cut short), the three levels at the
+// same height on every card, and a button back to the answer for those
+// who play with the mouse alone.
 func (s *playScene) layoutConfidence(a *App, body layout.Rect) {
 	u := a.unit()
-	cells := layout.Grid(layout.Rect{X: body.X, Y: body.Y + body.H*0.35, W: body.W, H: min(body.H*0.45, 9*u)}, 3, 3, 2*u)
+	inner := s.card.Inset(2.5 * u)
+	rowH := min(9*u*a.textFactor(), inner.H*0.2)
+	rowY := max(inner.Y+inner.H*0.55, body.Y+body.H-rowH-7.5*u-2*u)
+	rowY = min(rowY, body.Y+body.H-rowH-7.5*u)
+	s.conf.headY = body.Y
+	s.conf.head = layout.MakeBlock("How sure are you?", a.textSize(1.2), body.W, a.fonts.MeasureBold)
+	s.place("confidence question", layout.Rect{X: body.X, Y: body.Y, W: body.W, H: s.conf.head.Height}, s.conf.head, s.conf.head.Width <= body.W)
+	s.conf.answerY = body.Y + s.conf.head.Height + 0.5*u
+	box := layout.Rect{X: body.X, Y: s.conf.answerY, W: body.W, H: rowY - u - s.conf.answerY}
+	var ok bool
+	s.conf.answer, ok = layout.Fit("Your answer: "+s.answerText(s.pending), a.textSize(0.9), a.minText(), box.W, box.H, a.fonts.Measure)
+	s.place("your answer", box, s.conf.answer, ok)
+	s.btn.add(&button{id: "change", r: layout.Rect{X: body.X, Y: rowY + rowH + 2*u, W: min(34*u, body.W), H: 5.5 * u},
+		label: "Change the answer (Esc)", action: func() {
+			s.phase = answering
+			s.round.Unhold(a.now())
+			s.btn = buttons{}
+		}})
+	cells := layout.Grid(layout.Rect{X: body.X, Y: rowY, W: body.W, H: rowH}, 3, 3, 2*u)
 	for i, c := range []quiz.Confidence{quiz.Unsure, quiz.FairlySure, quiz.Sure} {
 		r, w := quiz.ConfidenceMarks(c)
 		cc := c
@@ -985,11 +1013,9 @@ func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 		}
 	}
 	if s.phase == confiding {
-		inner := s.card.Inset(2.5 * u)
-		y := inner.Y + inner.H*0.25 + 2*u
-		a.fonts.drawLine(dst, "How sure are you?", inner.X, y, a.textSize(1.2), true, t.Text, Left)
-		a.fonts.drawLine(dst, layout.Truncate("Your answer: "+s.answerText(s.pending), a.textSize(0.9), inner.W, a.fonts.Measure),
-			inner.X, y+a.textSize(1.2)*1.5, a.textSize(0.9), false, t.Muted, Left)
+		x := s.card.Inset(2.5 * u).X
+		a.fonts.drawBlock(dst, s.conf.head, x, s.conf.headY, true, t.Text, Left)
+		a.fonts.drawBlock(dst, s.conf.answer, x, s.conf.answerY, false, t.Muted, Left)
 		return
 	}
 	if q.Type == pack.Estimate {

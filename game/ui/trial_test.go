@@ -387,3 +387,34 @@ func TestMapRoundSaysItsMode(t *testing.T) {
 		t.Errorf("the round from the map says %q, not its scoring mode", a.toast)
 	}
 }
+
+// TestConfidenceStepLayout (L10): the answer given is shown whole, the
+// three levels sit at the same height on every card, and a button leads
+// back to the answer.
+func TestConfidenceStepLayout(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	rowY := map[float64]bool{}
+	for _, typ := range []pack.Type{pack.Single, pack.Multi, pack.Order, pack.Match} {
+		s := itemScene(t, a, nthOfType(t, typ, 0), quiz.Confident)
+		s.submit(a, wordiestWrong(s.item()))
+		s.layout(a)
+		if s.phase != confiding {
+			t.Fatalf("%s: no confidence step", typ)
+		}
+		if !strings.HasSuffix(strings.Join(s.conf.answer.Lines, " "), s.answerText(s.pending)) {
+			t.Errorf("%s: the answer shown %q is not the whole answer %q", typ, s.conf.answer.Lines, s.answerText(s.pending))
+		}
+		rowY[s.btn.byID("conf:0").r.Y] = true
+		a.Step([]Event{{Kind: EvMove}}) // a tick shows the step
+		clk.Advance(time.Second)
+		s.layout(a)
+		x, y := findButton(t, &s.btn, "change")
+		a.Step(Click(x, y))
+		if s.phase != answering {
+			t.Errorf("%s: the change button did not go back to the answer", typ)
+		}
+	}
+	if len(rowY) != 1 {
+		t.Errorf("the confidence buttons sit at %d different heights", len(rowY))
+	}
+}
