@@ -51,8 +51,8 @@ type playScene struct {
 	last    quiz.Record
 	escAt   time.Time // first Esc press: a second one leaves
 
-	btn  buttons
-	lay  cardLayout
+	btn buttons
+	lay cardLayout
 	// conf is the confidence step's text: its question and the answer
 	// given, wrapped, with where each goes.
 	conf struct {
