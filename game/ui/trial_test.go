@@ -418,3 +418,27 @@ func TestConfidenceStepLayout(t *testing.T) {
 		t.Errorf("the confidence buttons sit at %d different heights", len(rowY))
 	}
 }
+
+// TestAxisMap (L8, L9): the title's map names each node as its pack is
+// named (the round shows that name), and no two arrows cross.
+func TestAxisMap(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	ti := newTitle(a)
+	ti.layout(a)
+	for _, p := range a.Packs() {
+		if b := ti.btn.byID("node:" + p.ID); b != nil && b.label != p.Title {
+			t.Errorf("the map names %s %q, the pack is %q", p.ID, b.label, p.Title)
+		}
+	}
+	cross := func(p1, p2, p3, p4 mapNode) bool {
+		d := func(a, b, c mapNode) float64 { return (b.x-a.x)*(c.y-a.y) - (b.y-a.y)*(c.x-a.x) }
+		return d(p1, p2, p3)*d(p1, p2, p4) < 0 && d(p3, p4, p1)*d(p3, p4, p2) < 0
+	}
+	for i, l := range axisLinks {
+		for _, m := range axisLinks[i+1:] {
+			if cross(axisNodes[l[0]], axisNodes[l[1]], axisNodes[m[0]], axisNodes[m[1]]) {
+				t.Errorf("the arrows %s → %s and %s → %s cross", axisNodes[l[0]].label, axisNodes[l[1]].label, axisNodes[m[0]].label, axisNodes[m[1]].label)
+			}
+		}
+	}
+}
