@@ -909,14 +909,30 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 	if s.review {
 		label = "Review · " + label
 	}
-	a.fonts.drawLine(dst, layout.Truncate(label, size, a.w*0.4, a.fonts.MeasureBold), 3*u, y, size, true, t.Accent, Left)
 	idx := s.round.Index() + 1
 	if s.phase == revealing {
 		idx = s.round.Index()
 	}
+	progress := fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty)
+	score := fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak())
+	// The three parts share one size, the largest at which the title and
+	// the score each fit beside the centred progress (a long pack title
+	// ran into it at Extra large); only below the smallest size is the
+	// title cut short.
+	side := a.w * 0.4
 	if !s.bare {
-		a.fonts.drawLine(dst, fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty), a.w/2, y, size, false, t.Text, Center)
-		a.fonts.drawLine(dst, fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak()), a.w-3*u, y, size, true, t.Text, Right)
+		for ; size > a.minText(); size-- {
+			side = a.w/2 - a.fonts.Measure(progress, size)/2 - 5*u
+			if a.fonts.MeasureBold(label, size) <= side && a.fonts.MeasureBold(score, size) <= side {
+				break
+			}
+		}
+		side = a.w/2 - a.fonts.Measure(progress, size)/2 - 5*u
+	}
+	a.fonts.drawLine(dst, layout.Truncate(label, size, side, a.fonts.MeasureBold), 3*u, y, size, true, t.Accent, Left)
+	if !s.bare {
+		a.fonts.drawLine(dst, progress, a.w/2, y, size, false, t.Text, Center)
+		a.fonts.drawLine(dst, score, a.w-3*u, y, size, true, t.Text, Right)
 	}
 	s.drawTimer(a, dst)
 	fillRound(dst, s.card, u, t.Card)

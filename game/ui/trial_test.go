@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"strings"
 	"testing"
 	"time"
@@ -459,5 +460,42 @@ func TestHoverFollowsDrag(t *testing.T) {
 	a.Step([]Event{{Kind: EvRelease, X: x0, Y: y1}})
 	if s.btn.hover != "step:0" {
 		t.Errorf("after dragging to the first row the highlight is on %q", s.btn.hover)
+	}
+}
+
+// TestCardHeaderFits (L16): the pack title, the progress and the score of
+// the card's top bar never run into each other, whatever the pack, at
+// every size and text size.
+func TestCardHeaderFits(t *testing.T) {
+	needGL(t)
+	for _, sz := range []image.Point{{960, 540}, {1280, 720}} {
+		for ts := range TextSizeNames {
+			a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
+			a.profile.Settings.TextSize = ts
+			img := ebiten.NewImage(sz.X, sz.Y)
+			for _, p := range a.Packs() {
+				itemScene(t, a, p.Questions[0].Key(p), quiz.Accuracy)
+				var d []drawnText
+				a.fonts.rec = &d
+				a.Render(img)
+				a.fonts.rec = nil
+				var head []drawnText
+				for _, x := range d {
+					if x.r.Y < 4*a.unit() && x.owner == "" {
+						head = append(head, x)
+					}
+				}
+				for i, x := range head {
+					if strings.HasSuffix(x.s, "…") {
+						t.Errorf("%dx%d %s: %q is cut short", sz.X, sz.Y, TextSizeNames[ts], x.s)
+					}
+					for _, y := range head[i+1:] {
+						if overlap(x.r.Inset(-a.unit()), y.r) {
+							t.Errorf("%dx%d %s: %q runs into %q", sz.X, sz.Y, TextSizeNames[ts], x.s, y.s)
+						}
+					}
+				}
+			}
+		}
 	}
 }
