@@ -40,10 +40,22 @@ type Settings struct {
 	Theme         string `json:"theme"`     // "dark", "light" or "contrast"
 	ReducedMotion bool   `json:"reduced_motion"`
 	Fullscreen    bool   `json:"fullscreen"`
-	Sound         bool   `json:"sound"`
 	// Retention is the target probability of recall when a question falls
 	// due for review, 0.80-0.95; 0 means the default, 0.90.
 	Retention float64 `json:"retention,omitempty"`
+	// Round is the last round set-up, offered again at the next start; nil
+	// until a round was set up. (An older "sound" setting, never used, is
+	// ignored when read.)
+	Round *RoundSetup `json:"round,omitempty"`
+}
+
+// RoundSetup is a round's set-up choices as the set-up screen makes them.
+type RoundSetup struct {
+	Packs      []string `json:"packs,omitempty"` // pack ids; none means every pack
+	Length     int      `json:"length"`          // 0 means all
+	Difficulty int      `json:"difficulty"`      // 0 means any
+	Mode       string   `json:"mode"`
+	Timer      int      `json:"timer"` // which of the timer choices
 }
 
 // RoundResult is one finished round in the history.
@@ -99,7 +111,7 @@ type Profile struct {
 
 // New returns an empty profile with default settings.
 func New(name string) *Profile {
-	return &Profile{Version: Version, Name: name, Settings: Settings{Theme: "dark", Sound: true},
+	return &Profile{Version: Version, Name: name, Settings: Settings{Theme: "dark"},
 		Best: map[string]Best{}, Stats: map[string]QuestionStat{}, Memory: map[string]review.Memory{}}
 }
 
@@ -132,8 +144,19 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if s.Questions > 0 && (!ok || s.Score > prev.Score) {
 		p.Best[key] = Best{Score: s.Score, Accuracy: s.Accuracy(), When: when}
 	}
+	p.AddAnswers(s.Records, when)
+	return prev, ok
+}
+
+// AddAnswers records answers as they are given: in the question
+// statistics and, as reviews, in each question's memory and the review log
+// (a round left early keeps the answers given).
+func (p *Profile) AddAnswers(records []quiz.Record, when time.Time) {
+	if p.Memory == nil {
+		p.Memory = map[string]review.Memory{}
+	}
 	params := p.Params()
-	for _, r := range s.Records {
+	for _, r := range records {
 		k := r.Item.Key()
 		g := review.RatingOfRecord(r)
 		p.Memory[k] = params.Next(p.Memory[k], g, when)
@@ -152,7 +175,6 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if len(p.Log) > MaxLog {
 		p.Log = append([]Review(nil), p.Log[len(p.Log)-MaxLog:]...)
 	}
-	return prev, ok
 }
 
 // Recall is the mean probability of recall at now (FSRS retrievability)

@@ -51,8 +51,14 @@ type playScene struct {
 	last    quiz.Record
 	escAt   time.Time // first Esc press: a second one leaves
 
-	btn  buttons
-	lay  cardLayout
+	btn buttons
+	lay cardLayout
+	// conf is the confidence step's text: its question and the answer
+	// given, wrapped, with where each goes.
+	conf struct {
+		head, answer   layout.Block
+		headY, answerY float64
+	}
 	card layout.Rect
 	rev  revealed
 
@@ -84,6 +90,7 @@ type PlacedText struct {
 	Box  layout.Rect // the room given
 	Used layout.Rect // the room taken
 	Fits bool
+	Size float64 // the font size it was set at (0 for pictures)
 }
 
 func newPlay(a *App, r *quiz.Round, packs []*pack.Pack, review bool) *playScene {
@@ -158,6 +165,20 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 	s.last = rec
 	s.phase = revealing
 	s.btn = buttons{}
+}
+
+// leave ends the round early for the title screen: the answers given so
+// far count for mastery and review, as each review counts in Anki; the
+// round's score does not enter the history.
+func (s *playScene) leave(a *App) {
+	if s.onDone == nil && s.onAnswer == nil {
+		if recs := s.round.Records(); len(recs) > 0 {
+			a.profile.AddAnswers(recs, a.now())
+			a.persist()
+		}
+	}
+	a.toast = "" // "press Esc again" is answered: it does not follow onto the title
+	a.goTo(newTitle(a))
 }
 
 func (s *playScene) next(a *App) {
@@ -240,11 +261,11 @@ func (s *playScene) Update(a *App, evs []Event) {
 				s.round.Unhold(now)
 				s.btn = buttons{}
 			} else if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
-				a.goTo(newTitle(a))
+				s.leave(a)
 				return
 			} else {
 				s.escAt = now
-				a.showToast("Press Esc again to leave this round (its answers are not saved)")
+				a.showToast("Press Esc again to leave this round (the answers given so far are kept)")
 			}
 			s.layout(a)
 			continue
@@ -361,6 +382,10 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 		if wasDrag {
 			s.grabbed = -1
 			s.btn.pressed = ""
+			// The moves of the drag went to the drag: the highlight goes
+			// where the pointer now rests, not where the drag began.
+			s.layout(a)
+			s.btn.handle(Event{Kind: EvMove, X: ev.X, Y: ev.Y})
 			return true
 		}
 	}
@@ -423,6 +448,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		case KeyBackspace:
 			if s.typed != "" {
 				s.typed = s.typed[:len(s.typed)-1]
+				s.followTyped()
 			}
 		default:
 			return false
@@ -432,6 +458,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 	case EvRune:
 		if strings.ContainsRune("0123456789.,-+eE", ev.Rune) && len(s.typed) < 24 {
 			s.typed += string(ev.Rune)
+			s.followTyped()
 			s.message = ""
 			return true
 		}
@@ -453,6 +480,15 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		}
 	}
 	return false
+}
+
+// followTyped moves the slider to a typed number, so the screen shows one
+// value, not the typed one beside the knob's.
+func (s *playScene) followTyped() {
+	e := s.item().Question.Estimate
+	if f, ok := parseNumber(s.typed); ok {
+		s.est = math.Max(e.Min, math.Min(e.Max, f))
+	}
 }
 
 func (s *playScene) setSlider(a *App, x float64) {
@@ -639,7 +675,7 @@ func (s *playScene) layout(a *App) {
 
 // place records a text block at the top-left of box.
 func (s *playScene) place(what string, box layout.Rect, b layout.Block, ok bool) {
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok})
+	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok, Size: b.Size})
 }
 
 // buttonText records how a button's label fits inside it (the same fit the
@@ -676,14 +712,11 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		s.place("multi note", box, nb, ok)
 	}
 	n := len(q.Choices)
-	cols := 1
-	if n >= 4 && body.W > 70*u {
-		cols = 2
+	labels := make([]string, n)
+	for k, ci := range s.item().ChoiceOrder {
+		labels[k] = q.Choices[ci].Text
 	}
-	rows := (n + cols - 1) / cols
-	h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u)
-	grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
-	cells := layout.Grid(grid, n, cols, u)
+	cells := s.choiceCells(a, body, labels)
 	for k, c := range cells {
 		ci := s.item().ChoiceOrder[k]
 		ch := q.Choices[ci]
@@ -695,13 +728,46 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.picked[ci]}
 		idx := ci
 		if q.Type == pack.Multi {
-			b.action = func() { s.picked[idx] = !s.picked[idx] }
+			b.action = func() { s.picked[idx] = !s.picked[idx]; s.message = "" }
 		} else {
 			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
 		}
 		s.btn.add(b)
 		s.buttonText(a, fmt.Sprint("choice ", string(letters[k])), b)
 	}
+}
+
+// choiceCells lays out the choice buttons in one column or two, whichever
+// sets their labels larger: buttons grow with the text size, so Extra large
+// text makes the choices larger, not the same size in a cramped grid.
+func (s *playScene) choiceCells(a *App, body layout.Rect, labels []string) []layout.Rect {
+	u := a.unit()
+	n := len(labels)
+	var best []layout.Rect
+	bestSize := 0.0
+	for _, cols := range []int{2, 1} {
+		if cols == 2 && (n < 4 || body.W <= 70*u) {
+			continue
+		}
+		rows := (n + cols - 1) / cols
+		h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u*a.textFactor())
+		grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
+		cells := layout.Grid(grid, n, cols, u)
+		size := math.Inf(1)
+		for k, c := range cells {
+			inner := c.Inset(u * 0.7)
+			tag := min(inner.H, u*2.6) + u*0.8
+			blk, ok := layout.Fit(labels[k], a.textSize(1.0), a.minText(), inner.W-tag, inner.H, a.fonts.Measure)
+			if !ok {
+				blk.Size = 0
+			}
+			size = min(size, blk.Size)
+		}
+		if best == nil || size > bestSize {
+			best, bestSize = cells, size
+		}
+	}
+	return best
 }
 
 func (s *playScene) layoutOrder(a *App, body layout.Rect) {
@@ -780,9 +846,31 @@ func (s *playScene) layoutEstimate(a *App, body layout.Rect) {
 	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "slider", Box: track, Used: track, Fits: true})
 }
 
+// layoutConfidence lays out the confidence step: "How sure are you?", the
+// answer given in full (wrapped, not cut short), the three levels at the
+// same height on every card, and a button back to the answer for those
+// who play with the mouse alone.
 func (s *playScene) layoutConfidence(a *App, body layout.Rect) {
 	u := a.unit()
-	cells := layout.Grid(layout.Rect{X: body.X, Y: body.Y + body.H*0.35, W: body.W, H: min(body.H*0.45, 9*u)}, 3, 3, 2*u)
+	inner := s.card.Inset(2.5 * u)
+	rowH := min(9*u*a.textFactor(), inner.H*0.2)
+	rowY := max(inner.Y+inner.H*0.55, body.Y+body.H-rowH-7.5*u-2*u)
+	rowY = min(rowY, body.Y+body.H-rowH-7.5*u)
+	s.conf.headY = body.Y
+	s.conf.head = layout.MakeBlock("How sure are you?", a.textSize(1.2), body.W, a.fonts.MeasureBold)
+	s.place("confidence question", layout.Rect{X: body.X, Y: body.Y, W: body.W, H: s.conf.head.Height}, s.conf.head, s.conf.head.Width <= body.W)
+	s.conf.answerY = body.Y + s.conf.head.Height + 0.5*u
+	box := layout.Rect{X: body.X, Y: s.conf.answerY, W: body.W, H: rowY - u - s.conf.answerY}
+	var ok bool
+	s.conf.answer, ok = layout.Fit("Your answer: "+s.answerText(s.pending), a.textSize(0.9), a.minText(), box.W, box.H, a.fonts.Measure)
+	s.place("your answer", box, s.conf.answer, ok)
+	s.btn.add(&button{id: "change", r: layout.Rect{X: body.X, Y: rowY + rowH + 2*u, W: min(34*u, body.W), H: 5.5 * u},
+		label: "Change the answer (Esc)", action: func() {
+			s.phase = answering
+			s.round.Unhold(a.now())
+			s.btn = buttons{}
+		}})
+	cells := layout.Grid(layout.Rect{X: body.X, Y: rowY, W: body.W, H: rowH}, 3, 3, 2*u)
 	for i, c := range []quiz.Confidence{quiz.Unsure, quiz.FairlySure, quiz.Sure} {
 		r, w := quiz.ConfidenceMarks(c)
 		cc := c
@@ -822,14 +910,30 @@ func (s *playScene) Draw(a *App, dst *ebiten.Image) {
 	if s.review {
 		label = "Review · " + label
 	}
-	a.fonts.drawLine(dst, layout.Truncate(label, size, a.w*0.4, a.fonts.MeasureBold), 3*u, y, size, true, t.Accent, Left)
 	idx := s.round.Index() + 1
 	if s.phase == revealing {
 		idx = s.round.Index()
 	}
+	progress := fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty)
+	score := fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak())
+	// The three parts share one size, the largest at which the title and
+	// the score each fit beside the centred progress (a long pack title
+	// ran into it at Extra large); only below the smallest size is the
+	// title cut short.
+	side := a.w * 0.4
 	if !s.bare {
-		a.fonts.drawLine(dst, fmt.Sprintf("Question %d of %d · difficulty %d", idx, s.round.Len(), q.Difficulty), a.w/2, y, size, false, t.Text, Center)
-		a.fonts.drawLine(dst, fmt.Sprintf("Score %d · Streak %d", s.round.Score(), s.round.Streak()), a.w-3*u, y, size, true, t.Text, Right)
+		for ; size > a.minText(); size-- {
+			side = a.w/2 - a.fonts.Measure(progress, size)/2 - 5*u
+			if a.fonts.MeasureBold(label, size) <= side && a.fonts.MeasureBold(score, size) <= side {
+				break
+			}
+		}
+		side = a.w/2 - a.fonts.Measure(progress, size)/2 - 5*u
+	}
+	a.fonts.drawLine(dst, layout.Truncate(label, size, side, a.fonts.MeasureBold), 3*u, y, size, true, t.Accent, Left)
+	if !s.bare {
+		a.fonts.drawLine(dst, progress, a.w/2, y, size, false, t.Text, Center)
+		a.fonts.drawLine(dst, score, a.w-3*u, y, size, true, t.Text, Right)
 	}
 	s.drawTimer(a, dst)
 	fillRound(dst, s.card, u, t.Card)
@@ -864,7 +968,16 @@ func (s *playScene) drawTimer(a *App, dst *ebiten.Image) {
 	fillRect(dst, s.timerRect(a), t.Background)
 	rem := s.round.Remaining(a.now())
 	if s.phase == revealing {
-		rem = max(0, it.TimeLimit-s.last.Elapsed)
+		// The feedback has no time limit: say how long the answer took
+		// instead of a stopped timer that reads as one.
+		size := a.textSize(0.8)
+		strip := s.timerRect(a)
+		msg := fmt.Sprintf("Answered in %d s of %d s: read at your own pace", int(math.Round(s.last.Elapsed.Seconds())), int(it.TimeLimit.Seconds()))
+		if s.last.TimedOut {
+			msg = "Time was up: read at your own pace"
+		}
+		a.fonts.drawLine(dst, msg, strip.X+strip.W, strip.Y+(strip.H-size*layout.LineHeightFactor)/2, size, false, t.Muted, Right)
+		return
 	}
 	frac := float64(rem) / float64(it.TimeLimit)
 	strip := s.timerRect(a)
@@ -890,16 +1003,24 @@ func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	case s.phase == confiding:
 		hintBar(a, dst, "1, 2, 3: how sure you are", "Esc: change the answer")
 	case q.Type == pack.Multi:
-		hintBar(a, dst, "A-H or 1-8 tick", "Enter checks", "Esc twice: leave")
+		hintBar(a, dst, keyRange(len(q.Choices))+" tick", "Enter checks", "Esc twice: leave")
 	case q.Type == pack.Order:
 		hintBar(a, dst, "Drag, or tap (or type the number of) a step then its new place", "Space picks up, arrows move", "Enter checks")
 	case q.Type == pack.Match:
-		hintBar(a, dst, "1-6 then A-F make a pair", "Tap a pair again to undo", "Enter checks")
+		n := len(q.Pairs)
+		hintBar(a, dst, fmt.Sprintf("1-%d then A-%c make a pair", n, letters[n-1]), "Tap a pair again to undo", "Enter checks")
+	case q.Type == pack.TrueFalse:
+		hintBar(a, dst, "T or F (or A, B) answer", "Arrows + Enter", "Esc twice: leave")
 	case q.Type == pack.Estimate:
 		hintBar(a, dst, "Drag the slider or use arrows (Shift: faster)", "or type a number", "Enter checks")
 	default:
-		hintBar(a, dst, "A-F or 1-6 answer", "Arrows + Enter", "Esc twice: leave")
+		hintBar(a, dst, keyRange(len(q.Choices))+" answer", "Arrows + Enter", "Esc twice: leave")
 	}
+}
+
+// keyRange names the keys of n choices: "A-D or 1-4".
+func keyRange(n int) string {
+	return fmt.Sprintf("A-%c or 1-%d", letters[n-1], n)
 }
 
 func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
@@ -913,11 +1034,9 @@ func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 		}
 	}
 	if s.phase == confiding {
-		inner := s.card.Inset(2.5 * u)
-		y := inner.Y + inner.H*0.25 + 2*u
-		a.fonts.drawLine(dst, "How sure are you?", inner.X, y, a.textSize(1.2), true, t.Text, Left)
-		a.fonts.drawLine(dst, layout.Truncate("Your answer: "+s.answerText(s.pending), a.textSize(0.9), inner.W, a.fonts.Measure),
-			inner.X, y+a.textSize(1.2)*1.5, a.textSize(0.9), false, t.Muted, Left)
+		x := s.card.Inset(2.5 * u).X
+		a.fonts.drawBlock(dst, s.conf.head, x, s.conf.headY, true, t.Text, Left)
+		a.fonts.drawBlock(dst, s.conf.answer, x, s.conf.answerY, false, t.Muted, Left)
 		return
 	}
 	if q.Type == pack.Estimate {
