@@ -117,3 +117,40 @@ func TestShippedIsStrict(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceBrief(t *testing.T) {
+	tests := []struct {
+		src  Source
+		want string
+	}{
+		{Source{Design: RandomisedTrial, Finding: "303 overweight adults with psoriasis; diet and exercise for 20 weeks: median PASI -48% vs -25.5%, P = 0.02"},
+			"Randomised trial, 303 overweight adults with psoriasis"},
+		{Source{Design: NarrativeReview, Finding: "Review: gut bacteria ferment fibre into acetate"}, "Narrative review"},
+		{Source{Design: Textbook, Finding: "Standard physiology: the HPA axis"}, "Textbook"},
+		{Source{Design: MetaAnalysis, Finding: "A meta-analysis of 17 studies"}, "Meta-analysis"},
+		{Source{Design: CohortStudy, Finding: "1,420 symptom-free relatives of people with Crohn's disease, followed for a median of 7.8 years in Canada and Israel"},
+			"Cohort study, 1,420 symptom-free relatives of people with Crohn's disease…"},
+		{Source{Design: AnimalStudy}, "Animal study"},
+		{Source{Finding: "54 patients with a flare"}, "54 patients with a flare"},
+		{Source{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.src.Brief(); got != tt.want {
+			t.Errorf("%+v: Brief %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestSourceShort(t *testing.T) {
+	tests := []struct{ citation, want string }{
+		{"Turpin W, et al. Increased intestinal permeability is associated with later development of Crohn's disease. Gastroenterology 2020;159(6):2092-2100.e5.", "Turpin 2020"},
+		{"Murphy K, Weaver C. Janeway's Immunobiology. 9th ed. Garland Science; 2016.", "Murphy 2016"},
+		{"Stokes JH, Pillsbury DM. The effect on the skin of emotional and nervous states. Arch Derm Syphilol 1930.", "Stokes 1930"},
+		{"A report without any year given in it", "A report without any…"},
+	}
+	for _, tt := range tests {
+		if got := (Source{Citation: tt.citation}).Short(); got != tt.want {
+			t.Errorf("%q: Short %q, want %q", tt.citation, got, tt.want)
+		}
+	}
+}

@@ -9,6 +9,8 @@ package pack
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
+	"strings"
 )
 
 // Type is the kind of a question: how it is asked and scored.
@@ -206,6 +208,65 @@ func (s Source) Summary() string {
 	}
 	return s.Design.Label() + ": " + s.Finding
 }
+
+// Brief is the source's design with the first clause of its finding, who
+// was studied, as the card and the classroom reveal show it: "Randomised
+// trial, 303 overweight adults with psoriasis". A first clause that only
+// names the kind of work ("Review", "Standard physiology") is left out, and
+// a long one is cut at a word, so the line stays short; the whole finding is
+// in REFERENCES.md and on the phones.
+func (s Source) Brief() string {
+	label := s.Design.Label()
+	who := s.Finding
+	if i := strings.IndexAny(who, ";:"); i >= 0 {
+		who = who[:i]
+	}
+	who = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(who), "."))
+	lower := strings.ToLower(who)
+	if len(strings.Fields(who)) < 2 || strings.HasPrefix(lower, "review") || strings.HasPrefix(lower, "standard") ||
+		(s.Design != "" && strings.Contains(lower, string(s.Design))) {
+		who = ""
+	}
+	if r := []rune(who); len(r) > briefLimit {
+		cut := string(r[:briefLimit])
+		if i := strings.LastIndexByte(cut, ' '); i > briefLimit/2 {
+			cut = cut[:i]
+		}
+		who = strings.TrimRight(cut, " ,") + "…"
+	}
+	switch {
+	case label == "":
+		return who
+	case who == "":
+		return label
+	}
+	return label + ", " + who
+}
+
+// briefLimit is how many characters of a finding Brief keeps.
+const briefLimit = 64
+
+// Short names the work by its first author and year, "Turpin 2020", as a
+// list of further sources shows it; a citation without a year is cut to a
+// few words.
+func (s Source) Short() string {
+	c := strings.TrimSpace(s.Citation)
+	author := c
+	if i := strings.IndexAny(c, " ,."); i > 0 {
+		author = c[:i]
+	}
+	if m := yearPattern.FindAllString(c, -1); len(m) > 0 {
+		return author + " " + m[len(m)-1]
+	}
+	if w := strings.Fields(c); len(w) > 4 {
+		return strings.Join(w[:4], " ") + "…"
+	}
+	return c
+}
+
+// yearPattern finds years of publication (1800-2029): page numbers such as
+// 2092-2100 are not years.
+var yearPattern = regexp.MustCompile(`\b(1[89][0-9]{2}|20[0-2][0-9])\b`)
 
 // Link is the best address of the source: its DOI, PubMed or URL.
 func (s Source) Link() string {

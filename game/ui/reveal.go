@@ -339,32 +339,42 @@ func rationaleOf(rec quiz.Record) (why, misconception string) {
 }
 
 // sourceText is the source line of the feedback card and the classroom
-// reveal: the first source with its design and finding, then the others by
-// design and citation, each with its identifier.
+// reveal, short enough to leave the explanation its room: the first source
+// with its design, who was studied (the brief of its finding), its first
+// author and year and its identifier, then the others by design, first
+// author and year. The whole citations and findings are in REFERENCES.md,
+// the Packs screen's files and on the phones.
 func sourceText(q *pack.Question) string {
 	if len(q.Sources) == 0 {
 		return "Source: not given in this pack."
 	}
-	var parts []string
-	for i, src := range q.Sources {
-		s := src.Citation
-		switch {
-		case src.DOI != "":
-			s += " doi:" + src.DOI
-		case src.PMID != "":
-			s += " PMID " + src.PMID
-		case src.URL != "":
-			s += " " + src.URL
-		}
-		switch {
-		case i == 0 && src.Summary() != "":
-			s = src.Summary() + " (" + s + ")"
-		case src.Design != "":
-			s = src.Design.Label() + ": " + s
-		}
-		parts = append(parts, s)
+	first := q.Sources[0]
+	s := first.Short()
+	switch {
+	case first.DOI != "":
+		s += ", doi:" + first.DOI
+	case first.PMID != "":
+		s += ", PMID " + first.PMID
+	case first.URL != "":
+		s += ", " + first.URL
+	default:
+		s = first.Citation // nothing else to find it by
 	}
-	return "Source: " + strings.Join(parts, " · ")
+	if b := first.Brief(); b != "" {
+		s = b + ". " + s
+	}
+	var also []string
+	for _, src := range q.Sources[1:] {
+		a := src.Short()
+		if src.Design != "" {
+			a = src.Design.Label() + " (" + a + ")"
+		}
+		also = append(also, a)
+	}
+	if len(also) > 0 {
+		s += " Also: " + strings.Join(also, "; ") + "."
+	}
+	return "Source: " + s
 }
 
 func (s *playScene) drawReveal(a *App, dst *ebiten.Image) {
