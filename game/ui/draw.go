@@ -54,7 +54,7 @@ func LoadFonts() (*Fonts, error) {
 
 // Face returns the face of a size.
 func (f *Fonts) Face(size float64, bold bool) *text.GoTextFace {
-	k := faceKey{bold, max(6, int(math.Round(size)))}
+	k := faceKey{bold, faceSize(size)}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if face, ok := f.faces[k]; ok {
@@ -67,6 +67,19 @@ func (f *Fonts) Face(size float64, bold bool) *text.GoTextFace {
 	face := &text.GoTextFace{Source: src, Size: float64(k.size)}
 	f.faces[k] = face
 	return face
+}
+
+// faceSize is the glyph size drawn for a text size: the largest step of a
+// ladder (6 px, then about 9 % larger each step) not above it. Fitting text
+// tries many sizes, and every size drawn gets its own glyph cache in
+// Ebiten's atlas; the ladder keeps them to a few dozen for the whole game.
+// Rounding down keeps fitted text inside the lines the layout measured.
+func faceSize(size float64) int {
+	if size <= 6 {
+		return 6
+	}
+	step := math.Floor(math.Log(size/6) / math.Log(1.09))
+	return max(6, int(math.Floor(6*math.Pow(1.09, step)+1e-9)))
 }
 
 // Measure is the regular face's measure for the layout package.
@@ -132,11 +145,18 @@ func strokeRound(dst *ebiten.Image, r layout.Rect, radius, width float64, clr co
 	if r.W <= 0 || r.H <= 0 {
 		return
 	}
+	// The outline is the ring between two rounded rectangles, filled
+	// even-odd: a stroke with round joins flattens every corner into many
+	// small joins, and its vertices stay in Ebiten's command buffer (which
+	// keeps the largest frame's size) as resident memory.
 	var p vector.Path
-	roundPath(&p, r, radius)
+	roundPath(&p, r.Inset(-width/2), radius+width/2)
+	if in := r.Inset(width / 2); in.W > 0 && in.H > 0 {
+		roundPath(&p, in, max(0, radius-width/2))
+	}
 	op := &vector.DrawPathOptions{AntiAlias: true}
 	op.ColorScale.ScaleWithColor(clr)
-	vector.StrokePath(dst, &p, &vector.StrokeOptions{Width: float32(width), LineJoin: vector.LineJoinRound}, op)
+	vector.FillPath(dst, &p, &vector.FillOptions{FillRule: vector.FillRuleEvenOdd}, op)
 }
 
 func roundPath(p *vector.Path, r layout.Rect, radius float64) {
