@@ -101,10 +101,11 @@ func TestShippedPackContent(t *testing.T) {
 }
 
 // unverified are identifiers the fact sheet marks "to verify": they must
-// not be printed until someone has checked them.
+// not be printed until someone has checked them. (Ajamian 2019's DOI,
+// 10.1371/journal.pone.0210728, was checked on 2026-12-02 by two reviewers
+// against the PLOS page and PubMed 30640940, and is printed.)
 var unverified = map[string]string{
 	"10.1038/nri2515":                       "Round & Mazmanian 2009",
-	"10.1371/journal.pone.0210728":          "Ajamian 2019",
 	"10.1146/annurev.nutr.25.050304.092614": "Harrison 2005",
 	"10.1111/j.1365-4632.2004.01959.x":      "Hegyi 2004",
 	"10.1016/j.jaad.2004.08.007":            "Adebamowo 2005",
@@ -269,5 +270,37 @@ func TestGuideExamples(t *testing.T) {
 	}
 	if len(seen) != len(pack.Types) {
 		t.Errorf("the guide shows %d of the %d question types", len(seen), len(pack.Types))
+	}
+}
+
+// TestGuideStatesTheLimits: the guide's numbers are the validator's, read
+// from the one table of limits.
+func TestGuideStatesTheLimits(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide := strings.Join(strings.Fields(string(data)), " ") // as a reader sees it, whatever the line breaks
+	l := pack.Limits
+	for _, want := range []string{
+		fmt.Sprintf("among %d-%d choices", l.Choices[pack.Single].Min, l.Choices[pack.Single].Max),
+		fmt.Sprintf("among %d-%d choices", l.Choices[pack.Multi].Min, l.Choices[pack.Multi].Max),
+		fmt.Sprintf("put %d-%d steps", l.Steps.Min, l.Steps.Max),
+		fmt.Sprintf("join %d-%d pairs", l.Pairs.Min, l.Pairs.Max),
+		fmt.Sprintf("up to %d **distractors**", l.Distractors),
+		fmt.Sprintf("the question, at most %d characters", l.Prompt),
+		fmt.Sprintf("at most %d characters", l.Explanation),
+		fmt.Sprintf("`text` (at most %d characters)", l.Choice),
+		fmt.Sprintf("at most %d characters: who was studied", l.Finding),
+		fmt.Sprintf("hyphens, at most %d)", l.ID),
+		fmt.Sprintf("(both at most %d characters", l.PairSide),
+		fmt.Sprintf("(%d-%d)", l.TimeLimit.Min, l.TimeLimit.Max),
+		fmt.Sprintf("files over %d MiB", pack.MaxFileSize>>20),
+		fmt.Sprintf("nested more than %d deep", pack.MaxNesting),
+		fmt.Sprintf("At most %d problems are listed", pack.MaxDiagnostics),
+	} {
+		if !strings.Contains(guide, want) {
+			t.Errorf("the guide does not say %q", want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -15,15 +16,15 @@ import (
 	"gutskin/game/pack"
 )
 
-// runImport is `gutskin import FILE... [-o DIR]`: Moodle GIFT (.gift, .txt)
-// and quiz spreadsheets (.csv) become TOML packs. Exit 0 when everything
+// runImport is `gutskin import FILE... [-o DIR]`: Moodle GIFT (.gift, .txt),
+// Moodle XML (.xml) and quiz spreadsheets (.csv) become TOML packs. Exit 0 when everything
 // converted, 1 when something was reported, 2 on usage errors.
 func runImport(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", ".", "folder to write the packs to")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gutskin import FILE.gift|FILE.txt|FILE.csv... [-o DIR]")
+		fmt.Fprintln(stderr, "usage: gutskin import FILE.gift|FILE.txt|FILE.xml|FILE.csv... [-o DIR]")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterleaved(fs, args)
@@ -73,13 +74,16 @@ func importOne(file, outDir string, stdout, stderr io.Writer, now time.Time) boo
 		Authors: "unknown (imported)", Today: now.Format("2006-01-02")}
 	var p *pack.Pack
 	var diags []pack.Diagnostic
+	var files convert.Files
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".gift", ".txt":
 		p, diags = convert.FromGIFT(file, data, h)
+	case ".xml":
+		p, files, diags = convert.FromMoodleXML(file, data, h)
 	case ".csv":
 		p, diags = convert.FromCSV(file, data, h)
 	default:
-		fmt.Fprintf(stderr, "%s: unknown kind of file: use .gift or .txt (Moodle GIFT) or .csv\n", file)
+		fmt.Fprintf(stderr, "%s: unknown kind of file: use .gift or .txt (Moodle GIFT), .xml (Moodle XML) or .csv\n", file)
 		return false
 	}
 	ok := len(diags) == 0
@@ -95,21 +99,30 @@ func importOne(file, outDir string, stdout, stderr io.Writer, now time.Time) boo
 		fmt.Fprintln(stderr, err)
 		return false
 	}
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
+	if _, err := os.Lstat(target); err == nil {
 		fmt.Fprintf(stderr, "%s: %s already exists; it was not changed\n", file, target)
 		return false
 	}
-	if err != nil {
+	// Images first, so that a written pack always finds them; none is
+	// ever written over an existing file.
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		dst := filepath.Join(outDir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			fmt.Fprintln(stderr, err)
+			return false
+		}
+		if err := writeNew(dst, files[name]); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+			return false
+		}
+	}
+	if err := writeNew(target, p.TOML()); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", file, err)
-		return false
-	}
-	_, werr := f.Write(p.TOML())
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", target, werr)
 		return false
 	}
 	// The written pack is checked like any other: imports often lack
@@ -132,6 +145,22 @@ func importOne(file, outDir string, stdout, stderr io.Writer, now time.Time) boo
 	return ok && errs == 0
 }
 
+// writeNew writes a file that must not exist yet.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; it was not changed", name)
+	}
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	return werr
+}
+
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -152,17 +181,17 @@ func slug(s string) string {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "", "gift or csv")
+	format := fs.String("format", "", "gift, moodle-xml or csv")
 	out := fs.String("o", "", "file to write (default: standard output); never overwritten")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gutskin export PACK.toml --format gift|csv [-o FILE]")
+		fmt.Fprintln(stderr, "usage: gutskin export PACK.toml --format gift|moodle-xml|csv [-o FILE]")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(files) != 1 || (*format != "gift" && *format != "csv") {
+	if len(files) != 1 || (*format != "gift" && *format != "moodle-xml" && *format != "csv") {
 		fs.Usage()
 		return exitUsage
 	}
@@ -177,9 +206,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	p := set.Packs()[0]
 	var data []byte
 	var diags []pack.Diagnostic
-	if *format == "gift" {
+	switch *format {
+	case "gift":
 		data, diags = convert.ToGIFT(p)
-	} else {
+	case "moodle-xml":
+		data, diags = convert.ToMoodleXML(p)
+	default:
 		data, diags = convert.ToCSV(p)
 	}
 	for _, d := range diags {

@@ -77,6 +77,7 @@ func runGame(args []string, stderr io.Writer) int {
 	watchFlag := fs.Bool("watch", false, "with --packs: reload a pack when its file is saved and preview the edited question")
 	classFlag := fs.Bool("classroom", false, "open the classroom set-up directly (teams on a projector)")
 	results := fs.String("results", "", "folder for classroom results (default: the config folder + /gutskin/results)")
+	nowFlag := fs.String("now", "", "for testing: start the game's clock at this local time (2026-12-24 or 2026-12-24T18:30), to play across simulated days")
 	fs.Usage = func() {
 		usage(stderr)
 		fmt.Fprintln(stderr, "\nflags:")
@@ -99,6 +100,15 @@ func runGame(args []string, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
+	var clock func() time.Time
+	if *nowFlag != "" {
+		t0, err := parseNow(*nowFlag, time.Local)
+		if err != nil {
+			fmt.Fprintln(stderr, "gutskin: -now:", err)
+			return exitUsage
+		}
+		clock = func() time.Time { return t0.Add(time.Since(start)) }
+	}
 	dir := *configDir
 	if dir == "" {
 		dir, err = save.DefaultDir()
@@ -124,11 +134,11 @@ func runGame(args []string, stderr io.Writer) int {
 		}
 		return set
 	}
-	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size, Classroom: *classFlag, ResultsDir: *results}
+	opts := ui.Options{Packs: load(), Profile: *profile, ScreenshotDir: *shots, WindowSize: size, Classroom: *classFlag, ResultsDir: *results, Now: clock}
 	if *watchFlag {
 		stop := make(chan struct{})
 		defer close(stop)
-		opts.Changed = watch(packDirs, 400*time.Millisecond, ui.Wake, stop)
+		opts.Changed = watch(packDirs, 400*time.Millisecond, nil, stop)
 		opts.Reload = load
 	}
 	if web, ok := save.Browser(); ok {
@@ -196,6 +206,16 @@ func loadWithFit(locs []pack.Location) *pack.Set {
 		}
 	}
 	return set
+}
+
+// parseNow reads the --now flag: a date, a date and time, or RFC 3339.
+func parseNow(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time such as 2026-12-24 or 2026-12-24T18:30", s)
 }
 
 func parseSize(s string) (image.Point, error) {

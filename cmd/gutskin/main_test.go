@@ -268,3 +268,39 @@ func TestImportAndExport(t *testing.T) {
 		t.Errorf("bad format: exit %d", code)
 	}
 }
+
+// TestMoodleXMLImportExport: a Moodle XML bank imports with its image
+// written beside the pack, the pack validates with the image checked, and a
+// shipped pack exports to Moodle XML and imports back.
+func TestMoodleXMLImportExport(t *testing.T) {
+	dir := t.TempDir()
+	bank, err := filepath.Abs("../../game/convert/testdata/bank.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd("import", bank, "-o", dir)
+	if code != exitProblems || !strings.Contains(stderr, "bank.xml:93:1: warning: skipped a short-answer question") ||
+		!strings.Contains(stdout, "8 questions") {
+		t.Errorf("import bank.xml: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bank-images", "cells.png")); err != nil {
+		t.Errorf("the image was not written beside the pack: %v", err)
+	}
+	if code, _, stderr := runCmd("validate", filepath.Join(dir, "bank.toml")); code != exitOK {
+		t.Errorf("imported pack invalid: %s", stderr)
+	}
+	barrier, _ := filepath.Abs("../../questions/gut-barrier.toml")
+	out := filepath.Join(dir, "gut-barrier.xml")
+	if code, _, stderr := runCmd("export", barrier, "--format", "moodle-xml", "-o", out); code != exitProblems ||
+		!strings.Contains(stderr, "misconception labels have no place in Moodle XML") {
+		t.Errorf("export moodle-xml: exit %d: %s", code, stderr)
+	}
+	back := filepath.Join(dir, "back")
+	code, stdout, stderr = runCmd("import", out, "-o", back)
+	if code != exitOK || !strings.Contains(stdout, "17 questions") {
+		t.Errorf("import of the export: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd("validate", filepath.Join(back, "gut-barrier.toml")); code != exitOK {
+		t.Errorf("round-tripped pack invalid: %s", stderr)
+	}
+}

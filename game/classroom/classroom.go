@@ -9,7 +9,8 @@ package classroom
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"gutskin/game/pack"
@@ -40,6 +41,13 @@ type Config struct {
 	// type can then be asked. Without it the teacher enters each team's
 	// choice, and only choice questions (Types) are asked.
 	HotSeat bool
+	// Questions, when set, are the game's questions ("pack/question"), in
+	// the order asked: a prepared lesson. Length and Difficulty are then
+	// not used.
+	Questions []string
+	// Projector is the projector look (high contrast, extra-large text),
+	// kept with the game so a resumed game looks as it did.
+	Projector bool
 }
 
 // Phase is where the current question stands.
@@ -67,7 +75,9 @@ type Record struct {
 	Key     string // "pack/question"
 	Index   int    // position in the game
 	Skipped bool
-	Teams   []TeamResult
+	// TimedOut is set when the clock locked the answers.
+	TimedOut bool `json:",omitempty"`
+	Teams    []TeamResult
 }
 
 // Adjustment is a change of points made by hand.
@@ -92,6 +102,16 @@ type state struct {
 	PausedFor   time.Duration
 	LastRanks   []int // ranks at the previous scoreboard, for changes
 	EndedEarly  bool
+
+	// The lesson's flow (flow.go).
+	Screen      Screen
+	Selected    int       // team whose answer the next choice sets, -1
+	Turn        int       // hot-seat team at the controls or next
+	Blank       bool      // the screen is blank
+	BlankPaused bool      // blanking paused the clock
+	Overtime    bool      // time ran out, the question was reopened by undo
+	EndArmed    time.Time // the first EndEarly, waiting for the second
+	LateTurn    int       // hot-seat: the team whose time just ran out, or -1
 }
 
 func (s *state) clone() state {
@@ -133,7 +153,10 @@ func New(cfg Config) (*Game, error) {
 		return nil, fmt.Errorf("a classroom game needs 1 to %d teams, not %d", MaxTeams, len(cfg.Teams))
 	}
 	seen := map[string]bool{}
-	for _, t := range cfg.Teams {
+	cfg.Teams = slices.Clone(cfg.Teams)
+	for i, t := range cfg.Teams {
+		t = strings.TrimSpace(t)
+		cfg.Teams[i] = t
 		if t == "" || seen[t] {
 			return nil, fmt.Errorf("team names must be given and differ: %q", t)
 		}
@@ -146,14 +169,30 @@ func New(cfg Config) (*Game, error) {
 	if cfg.HotSeat {
 		types = nil
 	}
-	r, err := quiz.New(quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
-		TimeLimit: cfg.TimeLimit, Types: types})
-	if err != nil {
+	qc := quiz.Config{Packs: cfg.Packs, Difficulty: cfg.Difficulty, Length: cfg.Length, Seed: cfg.Seed, Mode: cfg.Mode,
+		TimeLimit: cfg.TimeLimit, Types: types}
+	if len(cfg.Questions) > 0 {
+		qc.Only, qc.Length, qc.Difficulty = cfg.Questions, 0, 0
+	}
+	r, err := quiz.New(qc)
+	lesson := len(cfg.Questions) > 0
+	if err != nil && !(lesson && errors.Is(err, quiz.ErrNoQuestions)) {
 		return nil, err
 	}
-	g := &Game{cfg: cfg, items: r.Items()}
+	var items []*quiz.Item
+	if r != nil {
+		items = r.Items()
+	}
+	if lesson {
+		if items, err = inOrder(items, cfg.Questions, cfg.HotSeat); err != nil {
+			return nil, err
+		}
+	}
+	g := &Game{cfg: cfg, items: items}
 	g.s.Streaks = make([]int, len(cfg.Teams))
 	g.s.Answers = make([]*TeamResult, len(cfg.Teams))
+	g.s.Selected, g.s.LateTurn = -1, -1
+	g.enterQuestion()
 	return g, nil
 }
 
@@ -194,71 +233,9 @@ func (g *Game) EndedEarly() bool { return g.s.EndedEarly }
 
 func (g *Game) push() { g.undo = append(g.undo, g.s.clone()) }
 
-// StartTimer starts the current question's timer (no effect untimed or
-// when already running).
-func (g *Game) StartTimer(now time.Time) {
-	if g.s.Phase != Asking || g.s.TimerOn {
-		return
-	}
-	g.s.TimerOn, g.s.TimerStart, g.s.PausedFor, g.s.PausedAt = true, now, 0, time.Time{}
-}
-
-// TimerRunning reports whether the timer has been started.
-func (g *Game) TimerRunning() bool { return g.s.TimerOn }
-
-// Paused reports whether the game is paused.
-func (g *Game) Paused() bool { return !g.s.PausedAt.IsZero() }
-
-// Pause stops the clock; Resume starts it again.
-func (g *Game) Pause(now time.Time) {
-	if g.s.PausedAt.IsZero() {
-		g.s.PausedAt = now
-	}
-}
-
-// Resume restarts the clock after Pause.
-func (g *Game) Resume(now time.Time) {
-	if !g.s.PausedAt.IsZero() {
-		g.s.PausedFor += now.Sub(g.s.PausedAt)
-		g.s.PausedAt = time.Time{}
-	}
-}
-
-// elapsed is the time since the timer started, pauses left out.
-func (g *Game) elapsed(now time.Time) time.Duration {
-	if !g.s.TimerOn {
-		return 0
-	}
-	if !g.s.PausedAt.IsZero() {
-		now = g.s.PausedAt
-	}
-	return max(0, now.Sub(g.s.TimerStart)-g.s.PausedFor)
-}
-
-// limit is the current question's time limit (0: untimed).
-func (g *Game) limit() time.Duration {
-	if it := g.Current(); it != nil {
-		return it.TimeLimit
-	}
-	return 0
-}
-
-// Remaining is the time left on a timed question (the whole limit before
-// the timer starts; 0 when untimed).
-func (g *Game) Remaining(now time.Time) time.Duration {
-	l := g.limit()
-	if l == 0 {
-		return 0
-	}
-	return max(0, l-g.elapsed(now))
-}
-
-// TimeUp reports whether a running timer has run out.
-func (g *Game) TimeUp(now time.Time) bool {
-	return g.limit() > 0 && g.s.TimerOn && g.Remaining(now) == 0
-}
-
 // SetAnswer enters (or replaces) a team's answer while answers are open.
+// On a timed question an answer entered before the timer starts earns no
+// speed bonus: it counts as given at the last moment.
 func (g *Game) SetAnswer(team int, a quiz.Answer, now time.Time) error {
 	if g.s.Phase != Asking {
 		return ErrNotAsking
@@ -266,7 +243,11 @@ func (g *Game) SetAnswer(team int, a quiz.Answer, now time.Time) error {
 	if team < 0 || team >= len(g.cfg.Teams) {
 		return ErrNoTeam
 	}
-	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: g.elapsed(now)}
+	took := g.elapsed(now)
+	if !g.s.TimerOn {
+		took = g.limit()
+	}
+	g.s.Answers[team] = &TeamResult{Answered: true, Answer: a, Elapsed: took}
 	return nil
 }
 
@@ -328,6 +309,9 @@ func (g *Game) Lock(now time.Time) (Record, error) {
 		if a := g.s.Answers[t]; a != nil {
 			res = *a
 			res.Credit = quiz.Credit(it.Question, a.Answer)
+			if g.untouched(t, it.Question, a.Answer) {
+				res.Credit = 0 // a card handed in as it came earns nothing
+			}
 			res.Correct = res.Credit == 1
 			conf := a.Answer.Confidence
 			if g.cfg.Mode == quiz.Confident && conf == quiz.NoConfidence {
@@ -377,6 +361,7 @@ func (g *Game) advance() {
 	g.s.Answers = make([]*TeamResult, len(g.cfg.Teams))
 	g.s.TimerOn, g.s.PausedAt, g.s.PausedFor = false, time.Time{}, 0
 	g.s.Phase = Asking
+	g.s.Overtime = false
 	if g.s.Index >= len(g.items) {
 		g.s.Phase = Done
 	}
@@ -414,165 +399,23 @@ func (g *Game) Undo() error {
 // CanUndo reports whether there is something to undo.
 func (g *Game) CanUndo() bool { return len(g.undo) > 0 }
 
-// Standing is a team's place on the scoreboard.
-type Standing struct {
-	Team        int
-	Name        string
-	Total       int
-	Correctness int // points from answers alone
-	Bonus       int // streak and speed points
-	Manual      int // points changed by hand
-	Right       int // questions fully right
-	Rank        int // 1 is first; tied teams share a rank
-	Change      int // places gained since the previous scoreboard (negative: lost)
-}
-
-// Scoreboard ranks the teams, best first; tied totals share a rank.
-func (g *Game) Scoreboard() []Standing {
-	st := make([]Standing, len(g.cfg.Teams))
-	for t, name := range g.cfg.Teams {
-		st[t] = Standing{Team: t, Name: name}
+// inOrder puts a lesson's questions in its order; a question missing from
+// the packs, or one teacher entry cannot ask, is an error.
+func inOrder(items []*quiz.Item, keys []string, hotSeat bool) ([]*quiz.Item, error) {
+	byKey := map[string]*quiz.Item{}
+	for _, it := range items {
+		byKey[it.Key()] = it
 	}
-	for _, r := range g.s.Records {
-		for t, res := range r.Teams {
-			st[t].Correctness += res.Points.Correctness
-			st[t].Bonus += res.Points.Streak + res.Points.Speed
-			if res.Correct {
-				st[t].Right++
+	out := make([]*quiz.Item, 0, len(keys))
+	for _, k := range keys {
+		it, ok := byKey[k]
+		if !ok {
+			if hotSeat {
+				return nil, fmt.Errorf("the lesson's question %q is not in the chosen packs", k)
 			}
+			return nil, fmt.Errorf("the lesson's question %q is not in the chosen packs, or is not a choice question (play the lesson in hot-seat to ask every type)", k)
 		}
+		out = append(out, it)
 	}
-	for _, a := range g.s.Adjustments {
-		st[a.Team].Manual += a.Points
-	}
-	for t := range st {
-		st[t].Total = st[t].Correctness + st[t].Bonus + st[t].Manual
-	}
-	ranks := rankOf(st)
-	for t := range st {
-		st[t].Rank = ranks[t]
-		if len(g.s.LastRanks) == len(st) {
-			st[t].Change = g.s.LastRanks[t] - ranks[t]
-		}
-	}
-	sort.SliceStable(st, func(i, j int) bool {
-		if st[i].Total != st[j].Total {
-			return st[i].Total > st[j].Total
-		}
-		return st[i].Team < st[j].Team
-	})
-	return st
-}
-
-// rankOf gives each team its rank by total, ties sharing ("1, 1, 3").
-func rankOf(st []Standing) []int {
-	ranks := make([]int, len(st))
-	for i := range st {
-		r := 1
-		for j := range st {
-			if st[j].Total > st[i].Total {
-				r++
-			}
-		}
-		ranks[st[i].Team] = r
-	}
-	return ranks
-}
-
-func (g *Game) ranks() []int {
-	st := g.Scoreboard()
-	out := make([]int, len(st))
-	for _, s := range st {
-		out[s.Team] = s.Rank
-	}
-	return out
-}
-
-// ScoreboardDue reports whether the scoreboard belongs after the question
-// just locked (every question, or every N, and always after the last).
-func (g *Game) ScoreboardDue() bool {
-	n := g.cfg.ScoreboardEvery
-	done := len(g.s.Records)
-	return n <= 1 || done%n == 0 || done >= len(g.items)
-}
-
-// ChoiceCount is how many teams picked one choice, with its misconception.
-type ChoiceCount struct {
-	Choice        int // index in the question's choices
-	Teams         []int
-	Correct       bool
-	Misconception string
-}
-
-// Room is how the room answered the question last locked.
-type Room struct {
-	Answered, Right int
-	Choices         []ChoiceCount // for single, multi and truefalse
-}
-
-// Reveal tells how the room answered the last locked question.
-func (g *Game) Reveal() Room {
-	if len(g.s.Records) == 0 {
-		return Room{}
-	}
-	rec := g.s.Records[len(g.s.Records)-1]
-	it := g.items[rec.Index]
-	room := Room{}
-	q := it.Question
-	counts := make([]ChoiceCount, len(q.Choices))
-	for i, c := range q.Choices {
-		counts[i] = ChoiceCount{Choice: i, Correct: c.Correct, Misconception: c.Misconception}
-	}
-	for t, res := range rec.Teams {
-		if !res.Answered {
-			continue
-		}
-		room.Answered++
-		if res.Correct {
-			room.Right++
-		}
-		for _, c := range res.Answer.Choices {
-			if c >= 0 && c < len(counts) {
-				counts[c].Teams = append(counts[c].Teams, t)
-			}
-		}
-	}
-	room.Choices = counts
-	return room
-}
-
-// Misconception is a misconception label and how often teams fell for it.
-type Misconception struct {
-	Label string
-	Key   string // the question
-	Teams int    // team answers that picked it
-}
-
-// Misconceptions lists the labelled wrong choices teams picked, most
-// picked first.
-func (g *Game) Misconceptions() []Misconception {
-	byLabel := map[string]*Misconception{}
-	var order []string
-	for _, r := range g.s.Records {
-		q := g.items[r.Index].Question
-		for _, res := range r.Teams {
-			for _, c := range res.Answer.Choices {
-				if c < 0 || c >= len(q.Choices) || q.Choices[c].Misconception == "" || q.Choices[c].Correct {
-					continue
-				}
-				l := q.Choices[c].Misconception
-				if byLabel[l] == nil {
-					byLabel[l] = &Misconception{Label: l, Key: r.Key}
-					order = append(order, l)
-				}
-				byLabel[l].Teams++
-			}
-		}
-	}
-	out := make([]Misconception, 0, len(order))
-	for _, l := range order {
-		out = append(out, *byLabel[l])
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Teams > out[j].Teams })
-	return out
+	return out, nil
 }

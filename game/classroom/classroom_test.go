@@ -266,7 +266,7 @@ func TestResumeFromSave(t *testing.T) {
 	// Damaged, newer and mismatched saves are refused with a reason.
 	for name, bad := range map[string][]byte{
 		"garbage": []byte("{nope"),
-		"newer":   bytes.Replace(data, []byte(`"version": 1`), []byte(`"version": 9`), 1),
+		"newer":   bytes.Replace(data, []byte(fmt.Sprintf(`"version": %d`, SaveVersion)), []byte(`"version": 9`), 1),
 		"damaged": bytes.Replace(data, []byte(`"Index": 1`), []byte(`"Index": 99`), 1),
 	} {
 		if _, err := Resume(bad, []*pack.Pack{testPack()}); err == nil {
@@ -288,7 +288,7 @@ func TestExport(t *testing.T) {
 	g.Next()
 	g.Skip(now)
 	g.Adjust(1, 15, "helped another team")
-	rows, err := csv.NewReader(bytes.NewReader(g.CSV())).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(g.CSV(), []byte(bom)))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,12 +299,12 @@ func TestExport(t *testing.T) {
 	for i, r := range g.Records() {
 		for team, res := range r.Teams {
 			row := rows[1+i*2+team]
-			if row[3] != g.Teams()[team] || row[11] != strconv.Itoa(res.Points.Total) || row[7] != strconv.Itoa(res.Points.Correctness) {
+			if row[3] != g.Teams()[team] || row[12] != strconv.Itoa(res.Points.Total) || row[8] != strconv.Itoa(res.Points.Correctness) {
 				t.Errorf("row %v vs %+v", row, res)
 			}
 		}
 	}
-	if last := rows[len(rows)-1]; last[3] != "Blue" || last[10] != "15" || last[4] != "helped another team" {
+	if last := rows[len(rows)-1]; last[3] != "Blue" || last[11] != "15" || last[4] != "helped another team" {
 		t.Errorf("hand points row %v", last)
 	}
 	page := string(g.HTML(now))

@@ -11,7 +11,7 @@ import (
 )
 
 // SaveVersion is the format of saved classroom games.
-const SaveVersion = 1
+const SaveVersion = 2
 
 type savedConfig struct {
 	Teams           []string  `json:"teams"`
@@ -23,6 +23,8 @@ type savedConfig struct {
 	TimeLimitMS     int64     `json:"time_limit_ms"`
 	ScoreboardEvery int       `json:"scoreboard_every"`
 	HotSeat         bool      `json:"hot_seat"`
+	Projector       bool      `json:"projector"`
+	Questions       []string  `json:"lesson,omitempty"`
 }
 
 type saved struct {
@@ -39,7 +41,7 @@ func (g *Game) Save(now time.Time) ([]byte, error) {
 	s := saved{Version: SaveVersion, Saved: now, State: g.s}
 	c := g.cfg
 	s.Config = savedConfig{Teams: c.Teams, Difficulty: c.Difficulty, Length: c.Length, Seed: c.Seed, Mode: c.Mode,
-		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat}
+		TimeLimitMS: c.TimeLimit.Milliseconds(), ScoreboardEvery: c.ScoreboardEvery, HotSeat: c.HotSeat, Projector: c.Projector, Questions: c.Questions}
 	for _, p := range c.Packs {
 		s.Config.Packs = append(s.Config.Packs, p.ID)
 	}
@@ -70,7 +72,7 @@ func Resume(data []byte, packs []*pack.Pack) (*Game, error) {
 	}
 	cfg := Config{Teams: s.Config.Teams, Difficulty: s.Config.Difficulty, Length: s.Config.Length, Seed: s.Config.Seed,
 		Mode: s.Config.Mode, TimeLimit: time.Duration(s.Config.TimeLimitMS) * time.Millisecond, ScoreboardEvery: s.Config.ScoreboardEvery,
-		HotSeat: s.Config.HotSeat}
+		HotSeat: s.Config.HotSeat, Projector: s.Config.Projector, Questions: s.Config.Questions}
 	for _, id := range s.Config.Packs {
 		p, ok := byID[id]
 		if !ok {
@@ -109,5 +111,76 @@ func Resume(data []byte, packs []*pack.Pack) (*Game, error) {
 		st.LastRanks = nil
 	}
 	g.s = st
+	g.resumed(s.Version, s.Saved)
 	return g, nil
+}
+
+// resumed puts a game just read back on a screen it can go on from: the
+// clock stopped at the moment of the save (the teacher restarts it with
+// Pause), no team selected, the screen shown, and a hot-seat turn that was
+// under way handed over again (the card's state is not saved).
+func (g *Game) resumed(version int, saved time.Time) {
+	s := &g.s
+	if version < 2 { // before the flow was saved: derive it
+		s.Turn = 0
+		switch s.Phase {
+		case Locked:
+			s.Screen = ShowReveal
+		case Done:
+			s.Screen = ShowResults
+		default:
+			s.Screen = ShowQuestion
+			if g.cfg.HotSeat {
+				s.Screen = Handover
+			}
+		}
+	}
+	s.Selected, s.Blank, s.BlankPaused, s.EndArmed, s.LateTurn = -1, false, false, time.Time{}, -1
+	if s.Screen < ShowQuestion || s.Screen > ShowResults || s.Turn < 0 || s.Turn >= len(g.cfg.Teams) {
+		s.Screen, s.Turn = ShowQuestion, 0
+	}
+	switch {
+	case s.Phase == Done:
+		s.Screen = ShowResults
+	case s.Phase == Locked && s.Screen != ShowBoard:
+		s.Screen = ShowReveal
+	case s.Phase == Asking && g.cfg.HotSeat:
+		s.Screen = Handover
+		for s.Turn < len(g.cfg.Teams)-1 && s.Answers[s.Turn] != nil {
+			s.Turn++
+		}
+		s.TimerOn, s.PausedAt, s.PausedFor = false, time.Time{}, 0
+	case s.Phase == Asking:
+		s.Screen = ShowQuestion
+		if s.TimerOn && s.PausedAt.IsZero() && !saved.IsZero() {
+			s.PausedAt = saved
+		}
+	}
+}
+
+// SaveInfo is what a saved game holds, for the set-up to show before it
+// is resumed or replaced.
+type SaveInfo struct {
+	Teams     []string
+	Index     int // questions finished
+	Len       int
+	Saved     time.Time
+	HotSeat   bool
+	Projector bool
+}
+
+// ReadSaveInfo reads a save's summary without the packs.
+func ReadSaveInfo(data []byte) (SaveInfo, error) {
+	var s saved
+	if err := json.Unmarshal(data, &s); err != nil {
+		return SaveInfo{}, fmt.Errorf("not a saved classroom game: %w", err)
+	}
+	if s.Version > SaveVersion {
+		return SaveInfo{}, ErrNewerSave
+	}
+	if s.Version < 1 || len(s.Config.Teams) == 0 {
+		return SaveInfo{}, errors.New("not a saved classroom game")
+	}
+	return SaveInfo{Teams: s.Config.Teams, Index: len(s.State.Records), Len: len(s.Items), Saved: s.Saved,
+		HotSeat: s.Config.HotSeat, Projector: s.Config.Projector}, nil
 }

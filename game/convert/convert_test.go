@@ -267,3 +267,14 @@ func writtenValidates(t *testing.T, p *pack.Pack) {
 		}
 	}
 }
+
+func FuzzFromMoodleXML(f *testing.F) {
+	data, _ := os.ReadFile("testdata/bank.xml")
+	f.Add(data)
+	f.Add([]byte(`<quiz><question type="matching"><subquestion><text></text><answer><text>x</text></answer></subquestion></question></quiz>`))
+	f.Add([]byte(`<quiz><question type="numerical"><answer fraction="100"><text>1e400</text></answer></question></quiz>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, _, _ := FromMoodleXML("f.xml", data, header)
+		writtenValidates(t, p)
+	})
+}

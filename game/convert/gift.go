@@ -351,7 +351,13 @@ func (c *converter) matching(line int, q *pack.Question, answers string) bool {
 			return false
 		}
 		left, _ := c.split(a[:i])
-		q.Pairs = append(q.Pairs, pack.Pair{Left: left, Right: c.text(a[i+2:])})
+		right := c.text(a[i+2:])
+		if left == "" {
+			// "= -> 4": in Moodle an extra wrong answer offered in every list.
+			q.Distractors = append(q.Distractors, right)
+			continue
+		}
+		q.Pairs = append(q.Pairs, pack.Pair{Left: left, Right: right})
 	}
 	return true
 }
@@ -532,6 +538,9 @@ func ToGIFT(p *pack.Pack) ([]byte, []pack.Diagnostic) {
 		case pack.Match:
 			for _, pr := range q.Pairs {
 				b.WriteString("\n\t=" + gift(pr.Left) + " -> " + gift(pr.Right))
+			}
+			for _, d := range q.Distractors {
+				b.WriteString("\n\t= -> " + gift(d))
 			}
 		case pack.Estimate:
 			e := q.Estimate

@@ -4,10 +4,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"gutskin/game/pack"
+	"gutskin/questions"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the import tests")
@@ -117,5 +119,82 @@ func TestImportEncodings(t *testing.T) {
 	if len(p.Questions) != 0 || len(diags) != 1 || diags[0].Severity != pack.Error || diags[0].Line != 1 ||
 		!strings.Contains(diags[0].Message, "neither UTF-8 nor Windows-1252") {
 		t.Errorf("a UTF-16 file: %d questions, %v", len(p.Questions), diags)
+	}
+}
+
+func TestImportMoodleXML(t *testing.T) {
+	var files Files
+	p := importGolden(t, "bank.xml", func(name string, data []byte, h Header) (*pack.Pack, []pack.Diagnostic) {
+		p, f, d := FromMoodleXML(name, data, h)
+		files = f
+		return p, d
+	})
+	q := byID(p)
+	check := func(id string, ok bool) {
+		t.Helper()
+		if !ok {
+			t.Errorf("%s: %+v", id, q[id])
+		}
+	}
+	b := q["barrier-proteins"]
+	check("barrier-proteins", b != nil && b.Type == pack.Single && b.Choices[0].Text == "Claudins & occludin" && b.Choices[0].Correct &&
+		!b.Choices[1].Correct && b.Choices[0].Rationale == "Right: tight junctions." && b.Explanation == "Tight junctions join the cells." &&
+		b.Image == "imported-images/cells.png" && len(b.Tags) == 3 && b.Tags[2] == "Barrier")
+	if len(files) != 1 || files["imported-images/cells.png"] == nil {
+		t.Errorf("images written: %v", len(files))
+	}
+	f := q["fermented-foods"]
+	check("fermented-foods", f != nil && f.Type == pack.Multi && len(f.Correct()) == 3 && !f.Choices[3].Correct && f.Explanation == "Fermentation uses microbes.")
+	check("two-right", q["two-right"] != nil && q["two-right"].Type == pack.Multi && len(q["two-right"].Correct()) == 2)
+	l := q["leaky-gut-diagnosis"]
+	check("leaky-gut-diagnosis", l != nil && l.Type == pack.TrueFalse && l.Choices[1].Correct && l.Evidence == pack.Contested &&
+		len(l.Sources) == 1 && l.Sources[0].DOI == "10.1136/gutjnl-2019-318427" && l.Explanation == "It is not a diagnosis.")
+	n := q["nutrients"]
+	check("nutrients", n != nil && len(n.Pairs) == 3 && n.Pairs[0].Left == "Zinc" && len(n.Distractors) == 1 && n.Distractors[0] == "Rickets")
+	c := q["colon-bacteria"]
+	check("colon-bacteria", c != nil && c.Estimate.Answer == 38 && c.Estimate.Tolerance == 8 && c.Estimate.Unit == "trillion" && c.Explanation == "About 38 trillion.")
+	h := q["hpa-axis"]
+	check("hpa-axis", h != nil && h.Type == pack.Order && len(h.Steps) == 3 && h.Steps[0] == "Hypothalamus releases CRH")
+	check("bad-image", q["bad-image"] != nil && q["bad-image"].Image == "")
+	if q["seven-choices"] != nil {
+		t.Error("a single question with seven choices was written")
+	}
+	if len(p.Questions) != 8 {
+		t.Errorf("%d questions, want 8", len(p.Questions))
+	}
+}
+
+// TestMoodleXMLRoundTrip: every shipped pack exported to Moodle XML and
+// imported again keeps its questions, answers, feedback, sources and tags.
+func TestMoodleXMLRoundTrip(t *testing.T) {
+	set := pack.Load(pack.Location{FS: questions.FS, Root: "."})
+	for _, p := range set.Packs() {
+		data, _ := ToMoodleXML(p)
+		back, _, diags := FromMoodleXML(p.ID+".xml", data, header)
+		for _, d := range diags {
+			if d.Severity == pack.Error {
+				t.Errorf("%s: %s", p.ID, d)
+			}
+		}
+		if len(back.Questions) != len(p.Questions) {
+			t.Errorf("%s: %d of %d questions came back", p.ID, len(back.Questions), len(p.Questions))
+			continue
+		}
+		for i := range p.Questions {
+			a, b := &p.Questions[i], &back.Questions[i]
+			same := a.Type == b.Type && a.Prompt == b.Prompt && a.Explanation == b.Explanation && a.Evidence == b.Evidence &&
+				reflect.DeepEqual(a.Sources, b.Sources) && reflect.DeepEqual(a.Tags, b.Tags[:len(a.Tags)])
+			for j := range a.Choices {
+				same = same && j < len(b.Choices) && a.Choices[j].Text == b.Choices[j].Text && a.Choices[j].Correct == b.Choices[j].Correct &&
+					a.Choices[j].Rationale == b.Choices[j].Rationale
+			}
+			same = same && reflect.DeepEqual(a.Steps, b.Steps) && len(a.Pairs) == len(b.Pairs) && reflect.DeepEqual(a.Distractors, b.Distractors)
+			if a.Estimate != nil {
+				same = same && b.Estimate != nil && a.Estimate.Answer == b.Estimate.Answer && a.Estimate.Unit == b.Estimate.Unit
+			}
+			if !same {
+				t.Errorf("%s: changed on the way:\n%+v\n%+v", a.Key(p), *a, *b)
+			}
+		}
 	}
 }

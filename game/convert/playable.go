@@ -2,7 +2,9 @@ package convert
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
+	"testing/fstest"
 
 	"gutskin/game/pack"
 )
@@ -18,7 +20,18 @@ func sortByLine(ds []pack.Diagnostic) {
 // question never makes the good ones beside it unplayable. It returns the
 // pack it keeps and the reports. Problems of the pack as a whole (no
 // question left) are reported at line 1.
-func playable(p *pack.Pack, file string) []pack.Diagnostic {
+func playable(p *pack.Pack, file string) []pack.Diagnostic { return playableFS(p, file, nil) }
+
+// playableFS is playable for a pack written with files beside it.
+func playableFS(p *pack.Pack, file string, files Files) []pack.Diagnostic {
+	var fsys fs.FS
+	if files != nil {
+		m := fstest.MapFS{}
+		for name, data := range files {
+			m[name] = &fstest.MapFile{Data: data}
+		}
+		fsys = m
+	}
 	var out []pack.Diagnostic
 	// Each round drops every question with an error; a question's errors do
 	// not depend on the others but for duplicate ids, which the converters
@@ -27,7 +40,7 @@ func playable(p *pack.Pack, file string) []pack.Diagnostic {
 		if len(p.Questions) == 0 {
 			return out
 		}
-		parsed := pack.ParseFile(file, p.TOML(), nil, ".", pack.Options{})
+		parsed := pack.ParseFile(file, p.TOML(), fsys, ".", pack.Options{})
 		if parsed.Pack == nil {
 			// Cannot happen for a pack written by the encoder; say so
 			// rather than write a broken file.

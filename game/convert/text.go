@@ -63,7 +63,8 @@ func looksWindows1252(data []byte) bool {
 
 // htmlText turns an HTML fragment into plain text as a reader would see it:
 // entities decoded, tags gone, line breaks, paragraphs and list items kept
-// apart by a space (list items marked "•"), scripts and styles dropped.
+// apart by a space (list items marked "•"), scripts, styles and images
+// dropped (a question's image is carried apart from its text).
 func htmlText(s string) string {
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
@@ -86,12 +87,6 @@ func htmlText(s string) string {
 				b.WriteString(" • ")
 			case "td", "th":
 				b.WriteString(" ")
-			case "img":
-				for _, a := range n.Attr {
-					if a.Key == "alt" && strings.TrimSpace(a.Val) != "" {
-						b.WriteString(" [" + strings.TrimSpace(a.Val) + "] ")
-					}
-				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

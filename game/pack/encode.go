@@ -60,6 +60,10 @@ func (p *Pack) TOML() []byte {
 			}
 		case Order:
 			kv("", "steps", quoteList(q.Steps))
+		case Match:
+			if len(q.Distractors) > 0 {
+				kv("", "distractors", quoteList(q.Distractors))
+			}
 		}
 		for _, s := range q.Sources {
 			b.WriteString("[[questions.sources]]\n")

@@ -9,7 +9,7 @@ import (
 // comparable strips what depends on where a pack was read from.
 func comparable(p *Pack) Pack {
 	c := *p
-	c.File, c.Dir, c.idPos, c.fsys = "", "", pos{}, nil
+	c.File, c.Dir, c.idPos, c.fsys = "", "", Position{}, nil
 	c.Questions = append([]Question(nil), p.Questions...)
 	for i := range c.Questions {
 		c.Questions[i].Line, c.Questions[i].Pos = 0, nil

@@ -88,9 +88,6 @@ func (d Design) Synthesis() bool {
 // cannot back a claim about people on its own.
 func (d Design) Lab() bool { return d == AnimalStudy || d == InVitroStudy }
 
-// MaxFinding is the longest finding a source may give, in characters.
-const MaxFinding = 220
-
 // labelProblem checks an evidence level against the designs of the sources
 // that back it and returns what is wrong, or "". Sources without a design
 // are not counted; with no design at all there is nothing to check.

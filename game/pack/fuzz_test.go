@@ -54,16 +54,16 @@ func checkInvariants(t *testing.T, p *Pack) {
 		t.Fatalf("playable pack without id or questions: %+v", p)
 	}
 	for _, q := range p.Questions {
-		if q.ID == "" || q.Prompt == "" || q.Difficulty < 1 || q.Difficulty > 3 {
+		if q.ID == "" || q.Prompt == "" || !Limits.Difficulty.Holds(q.Difficulty) {
 			t.Fatalf("bad question header: %+v", q)
 		}
 		switch q.Type {
 		case Single:
-			if len(q.Choices) < 2 || len(q.Choices) > 6 || len(q.Correct()) != 1 {
+			if !Limits.Choices[Single].Holds(len(q.Choices)) || len(q.Correct()) != 1 {
 				t.Fatalf("bad single: %+v", q)
 			}
 		case Multi:
-			if len(q.Choices) < 2 || len(q.Choices) > 8 || len(q.Correct()) == 0 {
+			if !Limits.Choices[Multi].Holds(len(q.Choices)) || len(q.Correct()) == 0 {
 				t.Fatalf("bad multi: %+v", q)
 			}
 		case TrueFalse:
@@ -71,11 +71,11 @@ func checkInvariants(t *testing.T, p *Pack) {
 				t.Fatalf("bad truefalse: %+v", q)
 			}
 		case Order:
-			if len(q.Steps) < 3 || len(q.Steps) > 7 {
+			if !Limits.Steps.Holds(len(q.Steps)) {
 				t.Fatalf("bad order: %+v", q)
 			}
 		case Match:
-			if len(q.Pairs) < 3 || len(q.Pairs) > 6 {
+			if !Limits.Pairs.Holds(len(q.Pairs)) || len(q.Distractors) > Limits.Distractors {
 				t.Fatalf("bad match: %+v", q)
 			}
 		case Estimate:

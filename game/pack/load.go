@@ -306,7 +306,7 @@ func checkAcross(set *Set) {
 			continue
 		}
 		if prev, dup := first[f.Pack.ID]; dup {
-			line, col := f.Pack.idPos.line, f.Pack.idPos.col
+			line, col := f.Pack.idPos.Line, f.Pack.idPos.Col
 			f.Diagnostics = append(f.Diagnostics, Diagnostic{
 				File: f.Name, Line: line, Col: col, Severity: Error,
 				Message: fmt.Sprintf("duplicate pack id %q (also used by %s): question ids pack/question must be unique everywhere", f.Pack.ID, prev.Name),

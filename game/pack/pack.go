@@ -76,8 +76,8 @@ type Pack struct {
 	// paths are relative to it.
 	Dir string
 
-	idPos pos   // where the pack's id is written
-	fsys  fs.FS // where the pack was read from, for its images
+	idPos Position // where the pack's id is written
+	fsys  fs.FS    // where the pack was read from, for its images
 }
 
 // OpenImage opens a question's image from where the pack was loaded.
@@ -115,6 +115,9 @@ type Question struct {
 	Steps []string
 	// Pairs holds a match question's pairs; Left[i] matches Right[i].
 	Pairs []Pair
+	// Distractors are a match question's extra right-hand options, which
+	// pair with nothing (Moodle's match distractors).
+	Distractors []string
 	// Estimate holds an estimate question's answer and slider.
 	Estimate *EstimateSpec
 
@@ -140,6 +143,16 @@ func (q *Question) At(key string) Position {
 
 // Key is the question's global id, "pack/question".
 func (q *Question) Key(p *Pack) string { return p.ID + "/" + q.ID }
+
+// Rights is a match question's right-hand column: the pairs' right sides,
+// then the distractors. Index j < len(Pairs) belongs to pair j.
+func (q *Question) Rights() []string {
+	out := make([]string, 0, len(q.Pairs)+len(q.Distractors))
+	for _, p := range q.Pairs {
+		out = append(out, p.Right)
+	}
+	return append(out, q.Distractors...)
+}
 
 // Correct reports the indexes of the correct choices.
 func (q *Question) Correct() []int {
@@ -174,7 +187,7 @@ type Source struct {
 	URL      string
 	// Design is what kind of study or work the source is.
 	Design Design
-	// Finding says, in at most MaxFinding characters, who was studied, how
+	// Finding says, in at most Limits.Finding characters, who was studied, how
 	// many, and the result with its number.
 	Finding string
 }

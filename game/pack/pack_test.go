@@ -115,7 +115,8 @@ func TestGoodPack(t *testing.T) {
 	if o := byID["order-one"]; !slices.Equal(o.Steps, []string{"Hypothalamus: CRH", "Pituitary: ACTH", "Adrenal cortex: cortisol"}) {
 		t.Errorf("order steps decoded wrong: %q", o.Steps)
 	}
-	if mt := byID["match-one"]; len(mt.Pairs) != 3 || mt.Pairs[0].Rationale != "ZIP4 defects." || mt.Pairs[2].Right != "Scurvy" {
+	if mt := byID["match-one"]; len(mt.Pairs) != 3 || mt.Pairs[0].Rationale != "ZIP4 defects." || mt.Pairs[2].Right != "Scurvy" ||
+		len(mt.Distractors) != 1 || mt.Rights()[3] != "Rickets" {
 		t.Errorf("match pairs decoded wrong: %+v", mt.Pairs)
 	}
 	e := byID["estimate-one"].Estimate

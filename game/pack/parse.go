@@ -3,18 +3,11 @@ package pack
 import (
 	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // image formats a pack may use
-	_ "image/png"
 	"io/fs"
-	"math"
-	"net/url"
-	"path"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -28,95 +21,6 @@ const MaxFileSize = 4 << 20
 // inline tables made it run out of memory), so deeper input is refused before
 // it is decoded.
 const MaxNesting = 32
-
-// nestingOK reports whether brackets and braces outside strings and comments
-// nest at most MaxNesting deep, and else where they first go deeper. It is
-// one linear pass over the source.
-func nestingOK(src []byte) (pos, bool) {
-	depth, line, col := 0, 1, 1
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch c {
-		case '\n':
-			line, col = line+1, 1
-			continue
-		case '#':
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
-		case '"', '\'':
-			// Skip the string; count the lines it spans.
-			end := skipString(src, i)
-			for _, b := range src[i:end] {
-				if b == '\n' {
-					line++
-					col = 0
-				}
-				col++
-			}
-			i = end - 1
-			continue
-		case '[', '{':
-			depth++
-			if depth > MaxNesting {
-				return pos{line, col}, false
-			}
-		case ']', '}':
-			depth = max(0, depth-1)
-		}
-		if c&0xC0 != 0x80 {
-			col++
-		}
-	}
-	return pos{}, true
-}
-
-// skipString returns the index just past the string starting at src[i].
-func skipString(src []byte, i int) int {
-	q := src[i]
-	triple := i+2 < len(src) && src[i+1] == q && src[i+2] == q
-	j := i + 1
-	if triple {
-		j = i + 3
-	}
-	for j < len(src) {
-		switch {
-		case src[j] == '\\' && q == '"':
-			j += 2
-			continue
-		case !triple && src[j] == '\n':
-			return j
-		case src[j] == q:
-			if !triple {
-				return j + 1
-			}
-			if j+2 < len(src) && src[j+1] == q && src[j+2] == q {
-				return j + 3
-			}
-		}
-		j++
-	}
-	return len(src)
-}
-
-// Text limits, in characters. They keep every text inside its card and keep
-// hostile packs from making the layout code work on megabytes of text.
-const (
-	maxID          = 64
-	maxTitle       = 100
-	maxMechanism   = 1200
-	maxPrompt      = 400
-	maxExplanation = 700
-	maxChoice      = 160
-	maxRationale   = 400
-	maxMisconcept  = 100
-	maxPairSide    = 100
-	maxStep        = 120
-	maxCitation    = 400
-	maxShort       = 100 // version, language, licence, author, unit, tag
-	maxTags        = 20
-	maxAuthors     = 50
-)
 
 var (
 	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -157,14 +61,15 @@ func ParseFile(name string, data []byte, fsys fs.FS, dir string, opts Options) *
 
 func (d *decoder) parse(data []byte, fsys fs.FS, dir string) *Pack {
 	if len(data) > MaxFileSize {
-		d.errAt(pos{1, 1}, "file is %d bytes, over the %d-byte (%s) limit", len(data), MaxFileSize, sizeName(MaxFileSize))
+		d.errAt(Position{1, 1}, "file is %d bytes, over the %d-byte (%s) limit", len(data), MaxFileSize, sizeName(MaxFileSize))
 		return nil
 	}
 	if !utf8.Valid(data) {
 		d.errAt(firstInvalidUTF8(data), "file is not valid UTF-8")
 		return nil
 	}
-	if at, ok := nestingOK(data); !ok {
+	keys, at, ok := scanPositions(data)
+	if !ok {
 		d.errAt(at, "arrays or inline tables nested more than %d deep", MaxNesting)
 		return nil
 	}
@@ -173,7 +78,7 @@ func (d *decoder) parse(data []byte, fsys fs.FS, dir string) *Pack {
 		d.errAt(syntaxPos(err), "%s", syntaxMessage(err))
 		return nil
 	}
-	d.pos = scanPositions(data)
+	d.pos = keys
 	p := d.pack(raw)
 	p.File, p.Dir, p.idPos, p.fsys = d.file, dir, d.at("id"), fsys
 	if fsys != nil {
@@ -197,18 +102,18 @@ func sortDiagnostics(ds []Diagnostic) {
 	})
 }
 
-func firstInvalidUTF8(data []byte) pos {
-	p := pos{1, 1}
+func firstInvalidUTF8(data []byte) Position {
+	p := Position{1, 1}
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return p
 		}
 		if r == '\n' {
-			p.line++
-			p.col = 1
+			p.Line++
+			p.Col = 1
 		} else {
-			p.col++
+			p.Col++
 		}
 		i += n
 	}
@@ -217,17 +122,17 @@ func firstInvalidUTF8(data []byte) pos {
 
 var lineInText = regexp.MustCompile(`line (\d+)`)
 
-func syntaxPos(err error) pos {
+func syntaxPos(err error) Position {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return pos{max(pe.Position.Line, 1), max(pe.Position.Col, 1)}
+		return Position{max(pe.Position.Line, 1), max(pe.Position.Col, 1)}
 	}
 	if m := lineInText.FindStringSubmatch(err.Error()); m != nil {
 		if n, e := strconv.Atoi(m[1]); e == nil {
-			return pos{n, 1}
+			return Position{n, 1}
 		}
 	}
-	return pos{1, 1}
+	return Position{1, 1}
 }
 
 func syntaxMessage(err error) string {
@@ -263,21 +168,21 @@ func (d *decoder) add(diag Diagnostic) {
 }
 
 // at finds the position of a path, or of its nearest recorded parent.
-func (d *decoder) at(p string) pos {
+func (d *decoder) at(p string) Position {
 	for {
 		if ps, ok := d.pos[p]; ok {
 			return ps
 		}
 		i := strings.LastIndexByte(p, '.')
 		if i < 0 {
-			return pos{1, 1}
+			return Position{1, 1}
 		}
 		p = p[:i]
 	}
 }
 
-func (d *decoder) errAt(p pos, format string, args ...any) {
-	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Error, Message: fmt.Sprintf(format, args...)})
+func (d *decoder) errAt(p Position, format string, args ...any) {
+	d.add(Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
 func (d *decoder) errorf(path, format string, args ...any) {
@@ -304,307 +209,27 @@ func designList() string {
 
 func (d *decoder) warnf(path, format string, args ...any) {
 	p := d.at(path)
-	d.add(Diagnostic{File: d.file, Line: p.line, Col: p.col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
-}
-
-// keySet is the set of keys a table may hold.
-type keySet []string
-
-func (k keySet) has(key string) bool {
-	for _, s := range k {
-		if s == key {
-			return true
-		}
-	}
-	return false
-}
-
-var (
-	packKeys     = keySet{"id", "title", "mechanism", "version", "language", "authors", "licence", "last_reviewed", "questions"}
-	questionKeys = keySet{"id", "type", "prompt", "difficulty", "explanation", "evidence", "checked", "sources", "tags", "image", "time_limit",
-		"choices", "answer", "rationale_true", "rationale_false", "misconception", "steps", "pairs", "estimate"}
-	choiceKeys   = keySet{"text", "correct", "rationale", "misconception"}
-	pairKeys     = keySet{"left", "right", "rationale"}
-	sourceKeys   = keySet{"citation", "doi", "pmid", "url", "design", "finding"}
-	estimateKeys = keySet{"answer", "min", "max", "unit", "scale", "tolerance", "step"}
-	// typeKeys are the question keys that belong to one type only.
-	typeKeys = map[string][]Type{
-		"choices":         {Single, Multi},
-		"answer":          {TrueFalse},
-		"rationale_true":  {TrueFalse},
-		"rationale_false": {TrueFalse},
-		"misconception":   {TrueFalse},
-		"steps":           {Order},
-		"pairs":           {Match},
-		"estimate":        {Estimate},
-	}
-)
-
-// unknownKeys reports every key of m that is not in allowed; where names
-// the table for the message ("" at the top of the file).
-func (d *decoder) unknownKeys(m map[string]any, path string, allowed keySet, where string) {
-	var bad []string
-	for k := range m {
-		if !allowed.has(k) {
-			bad = append(bad, k)
-		}
-	}
-	sort.Strings(bad)
-	for _, k := range bad {
-		if len(d.diags) >= MaxDiagnostics { // no room: count, do not compose
-			d.omitted.count(Error)
-			continue
-		}
-		msg := fmt.Sprintf("unknown key %q", k)
-		if where != "" {
-			msg += " in " + where
-		}
-		if s := suggest(k, allowed); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		} else if s := suggest(k, questionKeys); s != "" && where != "a question" && where != "" {
-			// A question's key written after one of its [[...]] sub-tables
-			// lands in that table: a common TOML slip.
-			msg += fmt.Sprintf(" (%q is a question key: write it above the question's first [[questions.…]] table)", s)
-		}
-		d.errorf(join(path, k), "%s", msg)
-	}
-}
-
-// suggest finds the allowed key closest to a misspelt one, if any is close.
-func suggest(key string, allowed keySet) string {
-	best, bestDist := "", 3
-	for _, a := range allowed {
-		if dist := editDistance(strings.ToLower(key), a); dist < bestDist || dist == bestDist && best == "" && dist <= len(a)/3 {
-			if dist <= max(1, len(a)/3) {
-				best, bestDist = a, dist
-			}
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 1 << 30
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "an integer"
-	case float64:
-		return "a float"
-	case bool:
-		return "a boolean"
-	case time.Time:
-		return "a date or time"
-	case []map[string]any:
-		return "an array of tables"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-// text reads a string key. Missing and empty values are reported as errors
-// when required is set; a missing optional key gives "".
-func (d *decoder) text(m map[string]any, path, key string, required bool, limit int) string {
-	v, ok := m[key]
-	kp := join(path, key)
-	if !ok {
-		if required {
-			d.errorf(path, "missing required key %q", key)
-		}
-		return ""
-	}
-	s, ok := v.(string)
-	if !ok {
-		d.errorf(kp, "%s must be a string, not %s", key, typeName(v))
-		return ""
-	}
-	if strings.TrimSpace(s) == "" {
-		d.errorf(kp, "%s is empty", key)
-		return ""
-	}
-	if n := utf8.RuneCountInString(s); n > limit {
-		d.errorf(kp, "%s is too long (%d characters, at most %d)", key, n, limit)
-	}
-	if strings.ContainsRune(s, 0) {
-		d.errorf(kp, "%s contains a NUL character", key)
-	}
-	return strings.TrimSpace(s)
-}
-
-func (d *decoder) integer(m map[string]any, path, key string, required bool) (int64, bool) {
-	v, ok := m[key]
-	if !ok {
-		if required {
-			d.errorf(path, "missing required key %q", key)
-		}
-		return 0, false
-	}
-	n, ok := v.(int64)
-	if !ok {
-		d.errorf(join(path, key), "%s must be an integer, not %s", key, typeName(v))
-		return 0, false
-	}
-	return n, true
-}
-
-func (d *decoder) boolean(m map[string]any, path, key string, required bool) (bool, bool) {
-	v, ok := m[key]
-	if !ok {
-		if required {
-			d.errorf(path, "missing required key %q", key)
-		}
-		return false, false
-	}
-	b, ok := v.(bool)
-	if !ok {
-		d.errorf(join(path, key), "%s must be true or false, not %s", key, typeName(v))
-		return false, false
-	}
-	return b, true
-}
-
-func (d *decoder) number(m map[string]any, path, key string, required bool) (float64, bool) {
-	v, ok := m[key]
-	if !ok {
-		if required {
-			d.errorf(path, "missing required key %q", key)
-		}
-		return 0, false
-	}
-	var f float64
-	switch n := v.(type) {
-	case int64:
-		f = float64(n)
-	case float64:
-		f = n
-	default:
-		d.errorf(join(path, key), "%s must be a number, not %s", key, typeName(v))
-		return 0, false
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.errorf(join(path, key), "%s must be a finite number", key)
-		return 0, false
-	}
-	return f, true
-}
-
-// texts reads an array of strings.
-func (d *decoder) texts(m map[string]any, path, key string, required bool, limitEach, limitCount int) []string {
-	v, ok := m[key]
-	kp := join(path, key)
-	if !ok {
-		if required {
-			d.errorf(path, "missing required key %q", key)
-		}
-		return nil
-	}
-	arr, ok := v.([]any)
-	if !ok {
-		d.errorf(kp, "%s must be an array of strings, not %s", key, typeName(v))
-		return nil
-	}
-	if len(arr) > limitCount {
-		d.errorf(kp, "%s has %d entries, at most %d", key, len(arr), limitCount)
-		return nil
-	}
-	out := make([]string, 0, len(arr))
-	for i, e := range arr {
-		ep := join(kp, strconv.Itoa(i))
-		s, ok := e.(string)
-		if !ok {
-			d.errorf(ep, "%s[%d] must be a string, not %s", key, i, typeName(e))
-			continue
-		}
-		if strings.TrimSpace(s) == "" {
-			d.errorf(ep, "%s[%d] is empty", key, i)
-			continue
-		}
-		if n := utf8.RuneCountInString(s); n > limitEach {
-			d.errorf(ep, "%s[%d] is too long (%d characters, at most %d)", key, i, n, limitEach)
-		}
-		out = append(out, strings.TrimSpace(s))
-	}
-	return out
-}
-
-// tables reads an array of tables, written as [[key]] headers or as an
-// inline array of inline tables.
-func (d *decoder) tables(m map[string]any, path, key string) ([]map[string]any, bool) {
-	v, ok := m[key]
-	if !ok {
-		return nil, false
-	}
-	switch t := v.(type) {
-	case []map[string]any:
-		return t, true
-	case []any:
-		out := make([]map[string]any, 0, len(t))
-		for i, e := range t {
-			tm, ok := e.(map[string]any)
-			if !ok {
-				d.errorf(join(join(path, key), strconv.Itoa(i)), "%s[%d] must be a table, not %s", key, i, typeName(e))
-				return nil, false
-			}
-			out = append(out, tm)
-		}
-		return out, true
-	}
-	d.errorf(join(path, key), "%s must be an array of tables ([[%s]]), not %s", key, key, typeName(v))
-	return nil, false
-}
-
-func (d *decoder) id(m map[string]any, path, what string) string {
-	s := d.text(m, path, "id", true, maxID)
-	if s != "" && !idPattern.MatchString(s) {
-		d.errorf(join(path, "id"), "%s id %q must be lowercase letters, digits and single hyphens (like \"gut-barrier\")", what, s)
-	}
-	return s
+	d.add(Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
 func (d *decoder) pack(raw map[string]any) *Pack {
 	p := &Pack{}
 	d.unknownKeys(raw, "", packKeys, "")
 	p.ID = d.id(raw, "", "pack")
-	p.Title = d.text(raw, "", "title", true, maxTitle)
-	p.Mechanism = d.text(raw, "", "mechanism", true, maxMechanism)
-	p.Version = d.text(raw, "", "version", true, maxShort)
-	p.Language = d.text(raw, "", "language", true, maxShort)
+	p.Title = d.text(raw, "", "title", true, Limits.Title)
+	p.Mechanism = d.text(raw, "", "mechanism", true, Limits.Mechanism)
+	p.Version = d.text(raw, "", "version", true, Limits.Short)
+	p.Language = d.text(raw, "", "language", true, Limits.Short)
 	if p.Language != "" && !langPattern.MatchString(p.Language) {
 		d.errorf("language", "language %q is not a language tag such as \"en\" or \"pt-BR\"", p.Language)
 	}
-	p.Authors = d.texts(raw, "", "authors", true, maxShort, maxAuthors)
+	p.Authors = d.texts(raw, "", "authors", true, Limits.Short, Limits.Authors)
 	if _, ok := raw["authors"]; ok && len(p.Authors) == 0 {
 		if arr, isArr := raw["authors"].([]any); isArr && len(arr) == 0 {
 			d.errorf("authors", "authors is empty: name at least one")
 		}
 	}
-	p.Licence = d.text(raw, "", "licence", true, maxShort)
+	p.Licence = d.text(raw, "", "licence", true, Limits.Short)
 	p.LastReviewed = d.date(raw, "", "last_reviewed")
 
 	qs, ok := d.tables(raw, "", "questions")
@@ -625,488 +250,12 @@ func (d *decoder) pack(raw map[string]any) *Pack {
 			if first, dup := seen[q.ID]; dup {
 				d.errorf(join(qp, "id"), "duplicate question id %q (first at line %d)", q.ID, first)
 			} else {
-				seen[q.ID] = d.at(join(qp, "id")).line
+				seen[q.ID] = d.at(join(qp, "id")).Line
 			}
 		}
 		p.Questions = append(p.Questions, q)
 	}
 	return p
-}
-
-func (d *decoder) date(m map[string]any, path, key string) string {
-	v, ok := m[key]
-	if !ok {
-		d.errorf(path, "missing required key %q", key)
-		return ""
-	}
-	switch t := v.(type) {
-	case time.Time:
-		return t.Format("2006-01-02")
-	case string:
-		if tm, err := time.Parse("2006-01-02", t); err == nil {
-			return tm.Format("2006-01-02")
-		}
-	}
-	d.errorf(join(path, key), "%s must be a date such as 2026-11-26 (without quotes)", key)
-	return ""
-}
-
-func (d *decoder) question(m map[string]any, qp string) Question {
-	q := Question{Line: d.at(qp).line}
-	d.unknownKeys(m, qp, questionKeys, "a question")
-	q.ID = d.id(m, qp, "question")
-	typ := d.text(m, qp, "type", true, maxShort)
-	q.Type = Type(typ)
-	known := false
-	for _, t := range Types {
-		known = known || q.Type == t
-	}
-	if typ != "" && !known {
-		d.errorf(join(qp, "type"), "unknown question type %q (want single, multi, truefalse, order, match or estimate)", typ)
-	}
-	q.Prompt = d.text(m, qp, "prompt", true, maxPrompt)
-	if n, ok := d.integer(m, qp, "difficulty", true); ok {
-		if n < 1 || n > 3 {
-			d.errorf(join(qp, "difficulty"), "difficulty %d out of range (1 to 3)", n)
-		} else {
-			q.Difficulty = int(n)
-		}
-	}
-	if _, ok := m["explanation"]; ok {
-		q.Explanation = d.text(m, qp, "explanation", false, maxExplanation)
-	} else {
-		d.warnf(qp, "question %q has no explanation", q.ID)
-	}
-	if _, ok := m["evidence"]; ok {
-		ev := d.text(m, qp, "evidence", false, maxShort)
-		q.Evidence = Evidence(ev)
-		valid := false
-		for _, e := range EvidenceLevels {
-			valid = valid || q.Evidence == e
-		}
-		if ev != "" && !valid {
-			d.errorf(join(qp, "evidence"), "unknown evidence level %q (want established, human-studies, early or contested)", ev)
-			q.Evidence = NoEvidence
-		}
-	} else {
-		d.warnf(qp, "question %q has no evidence level", q.ID)
-	}
-	if _, ok := m["checked"]; ok {
-		q.Checked = d.date(m, qp, "checked")
-	} else {
-		d.needf(qp, "question %q has no checked date (checked = YYYY-MM-DD: when its claims were last checked against its sources)", q.ID)
-	}
-	q.Sources = d.sources(m, qp, q.ID)
-	if msg := labelProblem(q.Evidence, q.Sources); msg != "" {
-		d.errorf(join(qp, "evidence"), "%s", msg)
-	}
-	q.Tags = d.texts(m, qp, "tags", false, maxShort, maxTags)
-	if _, ok := m["image"]; ok {
-		q.Image = d.text(m, qp, "image", false, 300)
-	}
-	if n, ok := d.integer(m, qp, "time_limit", false); ok {
-		if n < 5 || n > 600 {
-			d.errorf(join(qp, "time_limit"), "time_limit %d out of range (5 to 600 seconds)", n)
-		} else {
-			q.TimeLimit = int(n)
-		}
-	}
-	// Keys that belong to another type.
-	if known {
-		var keys []string
-		for k := range m {
-			if types, ok := typeKeys[k]; ok && !containsType(types, q.Type) {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			d.errorf(join(qp, k), "key %q does not apply to a %s question", k, q.Type)
-		}
-	}
-	switch q.Type {
-	case Single, Multi:
-		d.choices(m, qp, &q)
-	case TrueFalse:
-		d.trueFalse(m, qp, &q)
-	case Order:
-		q.Steps = d.texts(m, qp, "steps", true, maxStep, 64)
-		if _, ok := m["steps"]; ok && (len(q.Steps) < 3 || len(q.Steps) > 7) {
-			d.errorf(join(qp, "steps"), "order question has %s, want 3 to 7", count(len(q.Steps), "step"))
-		}
-		d.distinct(q.Steps, join(qp, "steps"), "step")
-	case Match:
-		d.pairs(m, qp, &q)
-	case Estimate:
-		d.estimate(m, qp, &q)
-	}
-	d.keyPositions(qp, &q)
-	return q
-}
-
-// keyPositions records where the question's texts are written, so that
-// later checks (text that does not fit its card) can point at them.
-func (d *decoder) keyPositions(qp string, q *Question) {
-	q.Pos = map[string]Position{}
-	put := func(key, path string) {
-		if p, ok := d.pos[join(qp, path)]; ok {
-			q.Pos[key] = Position{p.line, p.col}
-		}
-	}
-	for _, k := range []string{"prompt", "explanation", "rationale_true", "rationale_false"} {
-		put(k, k)
-	}
-	for i := range q.Choices {
-		k := "choices." + strconv.Itoa(i)
-		put(k, k+".text")
-	}
-	for i := range q.Steps {
-		k := "steps." + strconv.Itoa(i)
-		put(k, k)
-	}
-	for i := range q.Pairs {
-		for _, side := range []string{".left", ".right"} {
-			k := "pairs." + strconv.Itoa(i) + side
-			put(k, k)
-		}
-	}
-}
-
-func containsType(ts []Type, t Type) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
-
-// distinct reports repeated entries of a list, at the repeat.
-func (d *decoder) distinct(list []string, path, what string) {
-	seen := make(map[string]bool, len(list))
-	for i, s := range list {
-		if seen[s] {
-			d.errorf(join(path, strconv.Itoa(i)), "%s %q appears twice", what, s)
-		}
-		seen[s] = true
-	}
-}
-
-func (d *decoder) sources(m map[string]any, qp, qid string) []Source {
-	ts, ok := d.tables(m, qp, "sources")
-	if !ok {
-		if _, present := m["sources"]; !present {
-			d.warnf(qp, "question %q has no source", qid)
-		}
-		return nil
-	}
-	if len(ts) == 0 {
-		d.warnf(join(qp, "sources"), "question %q has no source", qid)
-	}
-	var out []Source
-	for i, sm := range ts {
-		sp := join(join(qp, "sources"), strconv.Itoa(i))
-		d.unknownKeys(sm, sp, sourceKeys, "a source")
-		s := Source{Citation: d.text(sm, sp, "citation", true, maxCitation)}
-		if _, ok := sm["doi"]; ok {
-			s.DOI = strings.TrimPrefix(strings.TrimPrefix(d.text(sm, sp, "doi", false, 200), "https://doi.org/"), "doi:")
-			if s.DOI != "" && !doiPattern.MatchString(s.DOI) {
-				d.errorf(join(sp, "doi"), "doi %q is not a DOI such as \"10.1038/nri2653\"", s.DOI)
-			}
-		}
-		if _, ok := sm["pmid"]; ok {
-			if n, isInt := sm["pmid"].(int64); isInt {
-				s.PMID = strconv.FormatInt(n, 10)
-			} else {
-				s.PMID = d.text(sm, sp, "pmid", false, 20)
-			}
-			if s.PMID != "" && !pmidPattern.MatchString(s.PMID) {
-				d.errorf(join(sp, "pmid"), "pmid %q must be digits only", s.PMID)
-			}
-		}
-		if _, ok := sm["design"]; ok {
-			s.Design = Design(d.text(sm, sp, "design", false, maxShort))
-			if s.Design != "" && !s.Design.Known() {
-				d.errorf(join(sp, "design"), "unknown design %q (want one of: %s)", s.Design, designList())
-			}
-		} else {
-			d.needf(sp, "source has no design (the kind of study, such as \"randomised trial\": see questions/README.md)")
-		}
-		if _, ok := sm["finding"]; ok {
-			s.Finding = d.text(sm, sp, "finding", false, MaxFinding)
-		} else {
-			d.needf(sp, "source has no finding (who was studied, how many, and the result with its number)")
-		}
-		if _, ok := sm["url"]; ok {
-			s.URL = d.text(sm, sp, "url", false, 500)
-			if u, err := url.Parse(s.URL); s.URL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
-				d.errorf(join(sp, "url"), "url %q is not an http or https address", s.URL)
-			}
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-func (d *decoder) choices(m map[string]any, qp string, q *Question) {
-	ts, ok := d.tables(m, qp, "choices")
-	if !ok {
-		if _, present := m["choices"]; !present {
-			d.errorf(qp, "%s question has no choices: add [[questions.choices]] tables", q.Type)
-		}
-		return
-	}
-	lo, hi := 2, 6
-	if q.Type == Multi {
-		hi = 8
-	}
-	cp := join(qp, "choices")
-	if len(ts) < lo || len(ts) > hi {
-		d.errorf(cp, "%s question has %s, want %d to %d", q.Type, count(len(ts), "choice"), lo, hi)
-	}
-	texts := make([]string, 0, len(ts))
-	for i, cm := range ts {
-		p := join(cp, strconv.Itoa(i))
-		d.unknownKeys(cm, p, choiceKeys, "a choice")
-		c := Choice{Text: d.text(cm, p, "text", true, maxChoice)}
-		c.Correct, _ = d.boolean(cm, p, "correct", false)
-		if _, ok := cm["rationale"]; ok {
-			c.Rationale = d.text(cm, p, "rationale", false, maxRationale)
-		} else {
-			d.warnf(p, "choice %d of question %q has no rationale", i+1, q.ID)
-		}
-		if _, ok := cm["misconception"]; ok {
-			c.Misconception = d.text(cm, p, "misconception", false, maxMisconcept)
-			if c.Correct {
-				d.errorf(join(p, "misconception"), "misconception on a correct choice: label the wrong choices only")
-			}
-		}
-		q.Choices = append(q.Choices, c)
-		if c.Text != "" {
-			texts = append(texts, c.Text)
-		}
-	}
-	d.distinct(texts, cp, "choice")
-	n := len(q.Correct())
-	switch {
-	case q.Type == Single && n != 1:
-		d.errorf(cp, "single question needs exactly one correct choice, has %d", n)
-	case q.Type == Multi && n == 0:
-		d.errorf(cp, "multi question needs at least one correct choice, has none")
-	}
-}
-
-func (d *decoder) trueFalse(m map[string]any, qp string, q *Question) {
-	ans, ok := d.boolean(m, qp, "answer", true)
-	t := Choice{Text: "True", Correct: ans}
-	f := Choice{Text: "False", Correct: !ans}
-	if _, has := m["rationale_true"]; has {
-		t.Rationale = d.text(m, qp, "rationale_true", false, maxRationale)
-	} else {
-		d.warnf(qp, "question %q has no rationale_true", q.ID)
-	}
-	if _, has := m["rationale_false"]; has {
-		f.Rationale = d.text(m, qp, "rationale_false", false, maxRationale)
-	} else {
-		d.warnf(qp, "question %q has no rationale_false", q.ID)
-	}
-	if _, has := m["misconception"]; has {
-		label := d.text(m, qp, "misconception", false, maxMisconcept)
-		if ans {
-			f.Misconception = label
-		} else {
-			t.Misconception = label
-		}
-	}
-	if ok {
-		q.Choices = []Choice{t, f}
-	}
-}
-
-func (d *decoder) pairs(m map[string]any, qp string, q *Question) {
-	ts, ok := d.tables(m, qp, "pairs")
-	if !ok {
-		if _, present := m["pairs"]; !present {
-			d.errorf(qp, "match question has no pairs: add [[questions.pairs]] tables")
-		}
-		return
-	}
-	pp := join(qp, "pairs")
-	if len(ts) < 3 || len(ts) > 6 {
-		d.errorf(pp, "match question has %s, want 3 to 6", count(len(ts), "pair"))
-	}
-	var lefts, rights []string
-	for i, pm := range ts {
-		p := join(pp, strconv.Itoa(i))
-		d.unknownKeys(pm, p, pairKeys, "a pair")
-		pr := Pair{Left: d.text(pm, p, "left", true, maxPairSide), Right: d.text(pm, p, "right", true, maxPairSide)}
-		if _, ok := pm["rationale"]; ok {
-			pr.Rationale = d.text(pm, p, "rationale", false, maxRationale)
-		}
-		q.Pairs = append(q.Pairs, pr)
-		lefts = append(lefts, pr.Left)
-		rights = append(rights, pr.Right)
-	}
-	d.distinct(lefts, pp, "left side")
-	d.distinct(rights, pp, "right side")
-}
-
-func (d *decoder) estimate(m map[string]any, qp string, q *Question) {
-	v, ok := m["estimate"]
-	if !ok {
-		d.errorf(qp, "estimate question has no [questions.estimate] table")
-		return
-	}
-	em, ok := v.(map[string]any)
-	ep := join(qp, "estimate")
-	if !ok {
-		d.errorf(ep, "estimate must be a table, not %s", typeName(v))
-		return
-	}
-	d.unknownKeys(em, ep, estimateKeys, "the estimate table")
-	e := &EstimateSpec{Scale: Linear}
-	var okA, okMin, okMax bool
-	e.Answer, okA = d.number(em, ep, "answer", true)
-	e.Min, okMin = d.number(em, ep, "min", true)
-	e.Max, okMax = d.number(em, ep, "max", true)
-	if _, has := em["unit"]; has {
-		e.Unit = d.text(em, ep, "unit", false, maxShort)
-	}
-	if _, has := em["scale"]; has {
-		switch s := d.text(em, ep, "scale", false, maxShort); s {
-		case "linear", "":
-		case "log":
-			e.Scale = Log
-		default:
-			d.errorf(join(ep, "scale"), "unknown scale %q (want linear or log)", s)
-		}
-	}
-	if e.Scale == Log {
-		e.Tolerance = 1
-	}
-	if t, has := d.number(em, ep, "tolerance", false); has {
-		switch {
-		case e.Scale == Log && t < 1:
-			d.errorf(join(ep, "tolerance"), "tolerance %g on a log scale must be a factor of at least 1", t)
-		case t < 0:
-			d.errorf(join(ep, "tolerance"), "tolerance %g must not be negative", t)
-		default:
-			e.Tolerance = t
-		}
-	}
-	if s, has := d.number(em, ep, "step", false); has {
-		if s < 0 || (okMin && okMax && s > e.Max-e.Min) {
-			d.errorf(join(ep, "step"), "step %g must be between 0 and the slider's range", s)
-		} else {
-			e.Step = s
-		}
-	}
-	if okMin && okMax {
-		switch {
-		case e.Min >= e.Max:
-			d.errorf(join(ep, "max"), "max %g must be greater than min %g", e.Max, e.Min)
-		case e.Scale == Log && e.Min <= 0:
-			d.errorf(join(ep, "min"), "min %g must be above 0 on a log scale", e.Min)
-		case okA && (e.Answer < e.Min || e.Answer > e.Max):
-			d.errorf(join(ep, "answer"), "answer %g lies outside the slider range [%g, %g]", e.Answer, e.Min, e.Max)
-		}
-	}
-	q.Estimate = e
-}
-
-// checkImages checks that every image path stays inside the pack's folder
-// and names a PNG or JPEG file that exists.
-func (d *decoder) checkImages(p *Pack, fsys fs.FS, dir string) {
-	for i, q := range p.Questions {
-		if q.Image == "" {
-			continue
-		}
-		kp := join(join("questions", strconv.Itoa(i)), "image")
-		full, err := ImagePath(dir, q.Image)
-		if err != nil {
-			d.errorf(kp, "image %q: %v", q.Image, err)
-			continue
-		}
-		ext := strings.ToLower(path.Ext(full))
-		if ext != ".png" && ext != ".jpg" && ext != ".jpeg" {
-			d.errorf(kp, "image %q must be a .png, .jpg or .jpeg file", q.Image)
-			continue
-		}
-		if isSymlink(fsys, full) {
-			d.errorf(kp, "image %q is a symbolic link; images must be files inside the pack's folder", q.Image)
-			continue
-		}
-		st, err := fs.Stat(fsys, full)
-		switch {
-		case err != nil:
-			d.errorf(kp, "image %q not found next to the pack", q.Image)
-		case !st.Mode().IsRegular():
-			d.errorf(kp, "image %q is not a regular file", q.Image)
-		case st.Size() > MaxImageSize:
-			d.errorf(kp, "image %q is %d bytes, over the 8 MiB limit", q.Image, st.Size())
-		default:
-			if msg := checkImage(fsys, full); msg != "" {
-				d.errorf(kp, "image %q %s", q.Image, msg)
-			}
-		}
-	}
-}
-
-// MaxImageSize and MaxImageSide bound a question's image, so that a pack
-// cannot make the game decode a huge picture.
-const (
-	MaxImageSize = 8 << 20
-	MaxImageSide = 4096
-)
-
-// checkImage reads an image's header: it must be a PNG or JPEG of sensible
-// dimensions. It returns what is wrong, or "".
-func checkImage(fsys fs.FS, name string) string {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return "cannot be read"
-	}
-	defer f.Close()
-	cfg, format, err := image.DecodeConfig(f)
-	switch {
-	case err != nil:
-		return "is not a PNG or JPEG image"
-	case format != "png" && format != "jpeg":
-		return "is a " + format + " image, not a PNG or JPEG"
-	case cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide:
-		return fmt.Sprintf("is %dx%d pixels, more than %d on a side", cfg.Width, cfg.Height, MaxImageSide)
-	}
-	return ""
-}
-
-// isSymlink reports whether name is a symbolic link, where the file system
-// can tell (os.DirFS can; embedded files are never links).
-func isSymlink(fsys fs.FS, name string) bool {
-	if _, ok := fsys.(fs.ReadLinkFS); !ok {
-		return false
-	}
-	st, err := fs.Lstat(fsys, name)
-	return err == nil && st.Mode()&fs.ModeSymlink != 0
-}
-
-// ImagePath resolves an image path given in a pack against the pack's folder
-// dir, refusing paths that are absolute or that leave the folder.
-func ImagePath(dir, image string) (string, error) {
-	if strings.Contains(image, `\`) {
-		return "", errors.New("use / to separate folders")
-	}
-	if path.IsAbs(image) || (len(image) > 1 && image[1] == ':') {
-		return "", errors.New("path must be relative to the pack file")
-	}
-	clean := path.Clean(image)
-	if clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", errors.New("path leaves the pack's folder")
-	}
-	full := path.Join(dir, clean)
-	if !fs.ValidPath(full) {
-		return "", errors.New("path is not valid")
-	}
-	return full, nil
 }
 
 // count renders "1 choice", "2 choices".

@@ -5,22 +5,19 @@ import "strconv"
 // positions maps a key path to where it starts in the source. A path joins
 // keys with "." and array elements by their index, so the prompt of the third
 // question is "questions.2.prompt" and its first choice "questions.2.choices.0".
-type positions map[string]pos
-
-type pos struct{ line, col int }
-
-// maxScanDepth bounds how deeply nested arrays and inline tables are followed
-// when recording positions; deeper values are skipped, not recorded.
-const maxScanDepth = 32
+type positions map[string]Position
 
 // scanPositions records the position of every key, table header and array
-// element of a TOML document. It is called only on documents that the TOML
-// decoder accepted, but it never panics or loops on any input: every step
-// consumes at least one byte. Its cost is linear in the size of the source.
-func scanPositions(src []byte) positions {
+// element of a TOML document, and checks in the same pass that arrays and
+// inline tables nest at most MaxNesting deep: when they go deeper, it stops
+// there and returns where (ok false), so that the TOML decoder is never given
+// such a document. It runs before the decoder, on any input: it never panics
+// or loops (every step consumes at least one byte) and its cost is linear in
+// the size of the source.
+func scanPositions(src []byte) (out positions, deep Position, ok bool) {
 	s := &scanner{src: src, line: 1, col: 1, out: make(positions, 64), aot: map[string]int{}}
 	s.document()
-	return s.out
+	return s.out, s.deep, s.deep == Position{}
 }
 
 type scanner struct {
@@ -30,6 +27,7 @@ type scanner struct {
 	out       positions
 	aot       map[string]int // arrays of tables: path -> number of elements so far
 	table     string         // path of the current table ("" at the top)
+	deep      Position       // where nesting first went past MaxNesting
 }
 
 func (s *scanner) eof() bool { return s.i >= len(s.src) }
@@ -58,9 +56,9 @@ func (s *scanner) advance() {
 	s.i++
 }
 
-func (s *scanner) here() pos { return pos{s.line, s.col} }
+func (s *scanner) here() Position { return Position{s.line, s.col} }
 
-func (s *scanner) record(path string, p pos) {
+func (s *scanner) record(path string, p Position) {
 	if _, ok := s.out[path]; !ok {
 		s.out[path] = p
 	}
@@ -197,7 +195,15 @@ func (s *scanner) keyValue(table string, depth int) {
 	s.value(path, depth)
 }
 
+// value reads a value at the given nesting depth (0 for a key's own value);
+// an array or inline table opened at depth MaxNesting is one level too deep:
+// the scan stops there.
 func (s *scanner) value(path string, depth int) {
+	if c := s.peek(); (c == '[' || c == '{') && depth >= MaxNesting {
+		s.deep = s.here()
+		s.i = len(s.src)
+		return
+	}
 	switch c := s.peek(); c {
 	case '"', '\'':
 		s.str()
@@ -210,9 +216,7 @@ func (s *scanner) value(path string, depth int) {
 				return
 			}
 			elem := join(path, strconv.Itoa(n))
-			if depth < maxScanDepth {
-				s.record(elem, s.here())
-			}
+			s.record(elem, s.here())
 			start := s.i
 			s.value(elem, depth+1)
 			s.skipSpace(true)
@@ -232,11 +236,7 @@ func (s *scanner) value(path string, depth int) {
 				return
 			}
 			start := s.i
-			if depth < maxScanDepth {
-				s.keyValue(path, depth+1)
-			} else {
-				s.keyValue("", depth+1)
-			}
+			s.keyValue(path, depth+1)
 			s.skipSpace(true)
 			if s.peek() == ',' {
 				s.advance()

@@ -39,7 +39,7 @@ choices = [
   { text = "inline two" }, # comment
 ]
 `
-	want := map[string]pos{
+	want := map[string]Position{
 		"id":                          {2, 1},
 		"quoted key":                  {3, 1},
 		"dotted":                      {4, 1},
@@ -68,7 +68,7 @@ choices = [
 		"questions.1.choices.0":       {30, 3},
 		"questions.1.choices.1.text":  {31, 5},
 	}
-	got := scanPositions([]byte(src))
+	got, _, _ := scanPositions([]byte(src))
 	for path, w := range want {
 		if g, ok := got[path]; !ok || g != w {
 			t.Errorf("%s: got %v (found %v), want %v", path, g, ok, w)
@@ -91,12 +91,12 @@ func TestScanPositionsNeverStalls(t *testing.T) {
 }
 
 func TestScanPositionsRunes(t *testing.T) {
-	got := scanPositions([]byte("prompt = \"Küry é\"; x = 1\nnext = 2\n"))
-	if p := got["next"]; p != (pos{2, 1}) {
+	got, _, _ := scanPositions([]byte("prompt = \"Küry é\"; x = 1\nnext = 2\n"))
+	if p := got["next"]; p != (Position{2, 1}) {
 		t.Errorf("next at %v", p)
 	}
-	got = scanPositions([]byte("a = \"ü\" \nb = [\"é\", \"x\"]\n"))
-	if p := got["b.1"]; p != (pos{2, 11}) {
+	got, _, _ = scanPositions([]byte("a = \"ü\" \nb = [\"é\", \"x\"]\n"))
+	if p := got["b.1"]; p != (Position{2, 11}) {
 		t.Errorf("b.1 at %v, want column counted in characters", p)
 	}
 }

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -424,5 +425,87 @@ func TestTimeOutAndSkip(t *testing.T) {
 	rec, _ = r.Skip(now)
 	if !rec.Skipped || rec.Points.Total != 0 || !r.Done() {
 		t.Errorf("skip: %+v", rec)
+	}
+}
+
+// TestMatchDistractors: a distractor is offered in the right column, can be
+// picked, and counts as a wrong pair.
+func TestMatchDistractors(t *testing.T) {
+	q := &pack.Question{Type: pack.Match, Pairs: []pack.Pair{{Left: "a", Right: "1"}, {Left: "b", Right: "2"}, {Left: "c", Right: "3"}},
+		Distractors: []string{"4"}}
+	if err := check(q, Answer{Match: []int{3, 1, 2}}); err != nil {
+		t.Errorf("picking the distractor is refused: %v", err)
+	}
+	if err := check(q, Answer{Match: []int{4, 1, 2}}); err == nil {
+		t.Error("an index past the distractors is accepted")
+	}
+	if got := Credit(q, Answer{Match: []int{3, 1, 2}}); math.Abs(got-2.0/3) > 1e-9 {
+		t.Errorf("credit %v, want 2/3", got)
+	}
+	if got := Describe(q, Answer{Match: []int{3, 1, 2}}); got != "a → 4; b → 2; c → 3" {
+		t.Errorf("described as %q", got)
+	}
+	it := &Item{Question: q}
+	arrange(it, rand.New(rand.NewPCG(1, 2)), 0)
+	seen := map[int]bool{}
+	for _, j := range it.RightOrder {
+		seen[j] = true
+	}
+	if len(it.RightOrder) != 4 || !seen[3] {
+		t.Errorf("right column %v does not offer the distractor", it.RightOrder)
+	}
+}
+
+// TestHoldStopsTheClock: in a timed confidence round the answer is in when
+// the confidence step starts; that step neither runs the time out nor
+// counts against speed, and going back to change the answer gives the
+// question its time back where it stopped.
+func TestHoldStopsTheClock(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	s := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Second) }
+	tests := []struct {
+		name        string
+		hold        int // seconds after the show; -1 for none
+		unhold      int // -1 for none
+		at          int // when the remaining time is read and the answer given
+		remaining   int
+		wantElapsed int
+	}{
+		{"untouched clock", -1, -1, 20, 10, 20},
+		{"held at 25 s, answered at 40 s", 25, -1, 40, 5, 25},
+		{"held at 10 s, back at 50 s, answered at 55 s", 10, 50, 55, 15, 15},
+		{"held, long after the limit", 29, -1, 300, 1, 29},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := New(Config{Packs: testPacks(), Seed: 3, Mode: Confident, Length: 2, TimeLimit: 30 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Show(s(0))
+			if tt.hold >= 0 {
+				r.Hold(s(tt.hold))
+			}
+			if tt.unhold >= 0 {
+				r.Unhold(s(tt.unhold))
+			}
+			if got := r.Remaining(s(tt.at)); got != time.Duration(tt.remaining)*time.Second {
+				t.Errorf("remaining %v, want %d s", got, tt.remaining)
+			}
+			ans := RightAnswer(r.Current().Question)
+			ans.Confidence = Sure
+			rec, err := r.Answer(ans, s(tt.at))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.TimedOut || !rec.Correct || rec.Elapsed != time.Duration(tt.wantElapsed)*time.Second {
+				t.Errorf("record: timed out %v, correct %v, elapsed %v; want a right answer after %d s", rec.TimedOut, rec.Correct, rec.Elapsed, tt.wantElapsed)
+			}
+			// The next question's clock runs again.
+			r.Show(s(tt.at))
+			if got := r.Remaining(s(tt.at + 10)); got != 20*time.Second {
+				t.Errorf("next question: remaining %v, want 20 s", got)
+			}
+		})
 	}
 }

@@ -74,6 +74,7 @@ type Round struct {
 	items      []*Item
 	records    []Record
 	shownAt    time.Time
+	heldAt     time.Time // the answer is in, waiting for its confidence
 	started    time.Time
 	ended      time.Time
 	score      int
@@ -142,7 +143,7 @@ func arrange(it *Item, rng *rand.Rand, limit time.Duration) {
 	case pack.Order:
 		it.StepOrder = derange(rng, len(q.Steps))
 	case pack.Match:
-		it.RightOrder = derange(rng, len(q.Pairs))
+		it.RightOrder = derange(rng, len(q.Pairs)+len(q.Distractors))
 	}
 	if limit > 0 {
 		it.TimeLimit = limit
@@ -204,6 +205,33 @@ func (r *Round) Show(now time.Time) {
 		r.started = now
 	}
 	r.shownAt = now
+	r.heldAt = time.Time{}
+}
+
+// Hold stops the current question's clock at now: the answer is in and
+// only its confidence is still to come, so the time it takes to say how
+// sure one is neither runs the timer out nor counts against speed.
+func (r *Round) Hold(now time.Time) {
+	if r.heldAt.IsZero() {
+		r.heldAt = now
+	}
+}
+
+// Unhold starts the clock again where Hold stopped it (the player went back
+// to change the answer).
+func (r *Round) Unhold(now time.Time) {
+	if !r.heldAt.IsZero() {
+		r.shownAt = r.shownAt.Add(now.Sub(r.heldAt))
+		r.heldAt = time.Time{}
+	}
+}
+
+// clock is the time the current question's clock shows at now.
+func (r *Round) clock(now time.Time) time.Time {
+	if !r.heldAt.IsZero() {
+		return r.heldAt
+	}
+	return now
 }
 
 // Remaining is the time left on the current question (0 when untimed).
@@ -212,7 +240,7 @@ func (r *Round) Remaining(now time.Time) time.Duration {
 	if it == nil || it.TimeLimit == 0 {
 		return 0
 	}
-	return max(0, it.TimeLimit-now.Sub(r.shownAt))
+	return max(0, it.TimeLimit-r.clock(now).Sub(r.shownAt))
 }
 
 // Score is the round's total so far.
@@ -265,7 +293,8 @@ func (r *Round) Skip(now time.Time) (Record, error) {
 }
 
 func (r *Round) record(it *Item, a Answer, now time.Time, timedOut, skipped bool) Record {
-	elapsed := now.Sub(r.shownAt)
+	elapsed := r.clock(now).Sub(r.shownAt)
+	r.heldAt = time.Time{}
 	if r.shownAt.IsZero() || elapsed < 0 {
 		elapsed = 0
 	}
@@ -328,7 +357,7 @@ func check(q *pack.Question, a Answer) error {
 			return fmt.Errorf("match has %d entries, want %d", len(a.Match), len(q.Pairs))
 		}
 		for _, m := range a.Match {
-			if m < -1 || m >= len(q.Pairs) {
+			if m < -1 || m >= len(q.Pairs)+len(q.Distractors) {
 				return fmt.Errorf("match entry %d out of range", m)
 			}
 		}

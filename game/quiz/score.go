@@ -260,9 +260,10 @@ func Describe(q *pack.Question, a Answer) string {
 		return strings.Join(parts, " → ")
 	case pack.Match:
 		var parts []string
+		rights := q.Rights()
 		for i, m := range a.Match {
-			if i < len(q.Pairs) && m >= 0 && m < len(q.Pairs) {
-				parts = append(parts, q.Pairs[i].Left+" → "+q.Pairs[m].Right)
+			if i < len(q.Pairs) && m >= 0 && m < len(rights) {
+				parts = append(parts, q.Pairs[i].Left+" → "+rights[m])
 			}
 		}
 		return strings.Join(parts, "; ")

@@ -1,5 +1,6 @@
 // Package save keeps a player's profile on disk: settings, round history,
-// best scores and per-question statistics. Writes are atomic (a temporary
+// best scores, per-question statistics, and the spaced-review memory of each
+// question with the log of every review. Writes are atomic (a temporary
 // file, synced, then renamed over the old one); the file carries a format
 // version; a corrupt file is moved aside, never lost, and a file from a newer
 // version of the game is refused and left untouched.
@@ -9,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,10 +20,16 @@ import (
 
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/review"
 )
 
-// Version is the profile format written by this build.
-const Version = 1
+// Version is the profile format written by this build. Version 2 added the
+// review memory and log; a version 1 profile is migrated on load (see
+// Decode) and keeps all it held.
+const Version = 2
+
+// MaxLog is how many reviews the review log keeps (the oldest go first).
+const MaxLog = 100000
 
 // MaxHistory is how many rounds the history keeps (the oldest go first).
 const MaxHistory = 500
@@ -33,6 +41,9 @@ type Settings struct {
 	ReducedMotion bool   `json:"reduced_motion"`
 	Fullscreen    bool   `json:"fullscreen"`
 	Sound         bool   `json:"sound"`
+	// Retention is the target probability of recall when a question falls
+	// due for review, 0.80-0.95; 0 means the default, 0.90.
+	Retention float64 `json:"retention,omitempty"`
 }
 
 // RoundResult is one finished round in the history.
@@ -63,6 +74,15 @@ type Best struct {
 	When     time.Time `json:"when"`
 }
 
+// Review is one entry of the review log: a question answered in a solo
+// round, when, and the rating the scheduler was given. Entries stay when
+// their question leaves its pack.
+type Review struct {
+	Key    string        `json:"q"` // "pack/question"
+	When   time.Time     `json:"t"`
+	Rating review.Rating `json:"r"`
+}
+
 // Profile is everything saved for one player.
 type Profile struct {
 	Version  int                     `json:"version"`
@@ -71,12 +91,21 @@ type Profile struct {
 	History  []RoundResult           `json:"history"`
 	Best     map[string]Best         `json:"best"` // by BestKey
 	Stats    map[string]QuestionStat `json:"questions"`
+	// Memory is the scheduler's state per "pack/question" key.
+	Memory map[string]review.Memory `json:"memory"`
+	// Log is every review, oldest first.
+	Log []Review `json:"review_log"`
 }
 
 // New returns an empty profile with default settings.
 func New(name string) *Profile {
 	return &Profile{Version: Version, Name: name, Settings: Settings{Theme: "dark", Sound: true},
-		Best: map[string]Best{}, Stats: map[string]QuestionStat{}}
+		Best: map[string]Best{}, Stats: map[string]QuestionStat{}, Memory: map[string]review.Memory{}}
+}
+
+// Params are the scheduler's parameters with the player's target retention.
+func (p *Profile) Params() review.Params {
+	return review.Default().WithRetention(p.Settings.Retention)
 }
 
 // BestKey names what a best score is kept for: the sorted packs of the round
@@ -103,11 +132,15 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if s.Questions > 0 && (!ok || s.Score > prev.Score) {
 		p.Best[key] = Best{Score: s.Score, Accuracy: s.Accuracy(), When: when}
 	}
+	params := p.Params()
 	for _, r := range s.Records {
+		k := r.Item.Key()
+		g := review.RatingOfRecord(r)
+		p.Memory[k] = params.Next(p.Memory[k], g, when)
+		p.Log = append(p.Log, Review{Key: k, When: when, Rating: g})
 		if r.Skipped {
 			continue
 		}
-		k := r.Item.Key()
 		st := p.Stats[k]
 		st.Seen++
 		if r.Correct {
@@ -116,21 +149,24 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 		st.LastSeen, st.LastRight = when, r.Correct
 		p.Stats[k] = st
 	}
+	if len(p.Log) > MaxLog {
+		p.Log = append([]Review(nil), p.Log[len(p.Log)-MaxLog:]...)
+	}
 	return prev, ok
 }
 
-// Mastery is the share of a pack's questions whose last answer was right.
-func (p *Profile) Mastery(pk *pack.Pack) float64 {
+// Recall is the mean probability of recall at now (FSRS retrievability)
+// over a pack's questions; a question never reviewed counts 0. It fades
+// while the player stays away and recovers after a review.
+func (p *Profile) Recall(pk *pack.Pack, now time.Time) float64 {
 	if len(pk.Questions) == 0 {
 		return 0
 	}
-	n := 0
+	sum := 0.0
 	for i := range pk.Questions {
-		if p.Stats[pk.Questions[i].Key(pk)].LastRight {
-			n++
-		}
+		sum += review.Retrievability(p.Memory[pk.Questions[i].Key(pk)], now)
 	}
-	return float64(n) / float64(len(pk.Questions))
+	return sum / float64(len(pk.Questions))
 }
 
 // Seen is the number of a pack's questions answered at least once.
@@ -267,8 +303,44 @@ func Decode(data []byte) (*Profile, error) {
 	if p.Stats == nil {
 		p.Stats = map[string]QuestionStat{}
 	}
+	if *head.Version < 2 {
+		migrate1(p)
+	}
+	if p.Memory == nil {
+		p.Memory = map[string]review.Memory{}
+	}
+	for k, m := range p.Memory { // a hand-edited or damaged entry
+		if !validMemory(m) {
+			delete(p.Memory, k)
+		}
+	}
 	p.Version = Version
 	return p, nil
+}
+
+// migrate1 brings a version 1 profile to version 2. Everything it held is
+// kept as it was; a question it had seen gets a review memory as if its last
+// answer had been its first review (Good when right, Again when wrong, at
+// the time it was last seen), so it falls due for review. The review log
+// starts empty: version 1 kept no per-answer times.
+func migrate1(p *Profile) {
+	p.Memory = map[string]review.Memory{}
+	params := p.Params()
+	for k, st := range p.Stats {
+		if st.Seen == 0 || st.LastSeen.IsZero() {
+			continue
+		}
+		g := review.Again
+		if st.LastRight {
+			g = review.Good
+		}
+		p.Memory[k] = params.Next(review.Memory{}, g, st.LastSeen)
+	}
+}
+
+func validMemory(m review.Memory) bool {
+	ok := func(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+	return m.Reps >= 0 && ok(m.Stability) && ok(m.Difficulty) && (m.Reps == 0 || m.Stability > 0)
 }
 
 // Save writes a profile atomically.

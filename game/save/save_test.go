@@ -9,6 +9,7 @@ import (
 
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/review"
 )
 
 func testPack() *pack.Pack {
@@ -54,8 +55,19 @@ func TestProfileRoundTripAndMastery(t *testing.T) {
 	if _, had := p.AddRound(playRound(t, pk, map[string]bool{"a": true, "b": true}), []string{"p"}, when); had {
 		t.Errorf("a first round had a previous best")
 	}
-	if m := p.Mastery(pk); m != 0.5 {
-		t.Errorf("mastery %v, want 0.5", m)
+	// Right after the round every question was just reviewed: recall 1.
+	// A day on, the two missed (Again, stability w0) have faded more than
+	// the two right (Good, stability w2).
+	if m := p.Recall(pk, when); m != 1 {
+		t.Errorf("recall at once %v, want 1", m)
+	}
+	later := when.Add(24 * time.Hour)
+	ra, rc := review.Retrievability(p.Memory["p/a"], later), review.Retrievability(p.Memory["p/c"], later)
+	if !(ra > rc && rc > 0 && ra < 1) || p.Recall(pk, later) != (2*ra+2*rc)/4 {
+		t.Errorf("a day on: right %v, missed %v, pack %v", ra, rc, p.Recall(pk, later))
+	}
+	if len(p.Log) != 4 || p.Log[0].When != when {
+		t.Errorf("log %+v", p.Log)
 	}
 	prev, had := p.AddRound(playRound(t, pk, map[string]bool{"a": true, "b": true, "c": true}), []string{"p"}, when.Add(time.Hour))
 	if !had || prev.Score != 200 {
@@ -71,11 +83,20 @@ func TestProfileRoundTripAndMastery(t *testing.T) {
 	if err != nil || notice != "" {
 		t.Fatal(err, notice)
 	}
-	if len(q.History) != 2 || q.Best[BestKey([]string{"p"}, quiz.Accuracy)].Score != 300 || q.Mastery(pk) != 0.75 || q.Seen(pk) != 4 {
+	if len(q.History) != 2 || q.Best[BestKey([]string{"p"}, quiz.Accuracy)].Score != 300 || q.Seen(pk) != 4 {
 		t.Errorf("reloaded profile differs: %+v", q)
 	}
 	if s := q.Stats["p/a"]; s.Seen != 2 || s.Right != 2 || !s.LastRight || !s.LastSeen.Equal(when.Add(time.Hour)) {
 		t.Errorf("question stats %+v", s)
+	}
+	if m := q.Memory["p/c"]; m.Reps != 2 || m.Lapses != 0 || !m.Last.Equal(when.Add(time.Hour)) {
+		t.Errorf("memory of p/c %+v", m) // Again then Good: no lapse (the first review was not recalled)
+	}
+	if m := q.Memory["p/d"]; m.Reps != 2 || m.Lapses != 1 {
+		t.Errorf("memory of p/d %+v", m)
+	}
+	if len(q.Log) != 8 || q.Log[7].Rating < review.Again {
+		t.Errorf("log after reload %+v", q.Log)
 	}
 	if got := strings.Join(q.Missed(), ","); got != "p/d" {
 		t.Errorf("missed %q, want p/d", got)

@@ -18,6 +18,7 @@ import (
 
 	"gutskin/game/layout"
 	"gutskin/game/pack"
+	"gutskin/game/press"
 	"gutskin/game/save"
 )
 
@@ -30,6 +31,12 @@ type Scene interface {
 	// Animating reports whether the scene changes by itself (a timer
 	// running), so frames must keep coming without input.
 	Animating(a *App) bool
+}
+
+// stager is a scene whose screen changes without a change of scene (a
+// card's answer, confidence and feedback phases). Stage changes with it.
+type stager interface {
+	stage() int
 }
 
 // animator is a scene with a moving part (a timer) that it can redraw
@@ -56,8 +63,6 @@ type Options struct {
 	Now func() time.Time
 	// Seed gives the seed of each new round; nil picks a random one.
 	Seed func() uint64
-	// Continuous draws every frame instead of only on change (tests).
-	Continuous bool
 	// Stats collects frame counts and timings (the --stats flag).
 	Stats *Stats
 	// WindowSize is the starting window size in device-independent pixels.
@@ -105,9 +110,14 @@ type App struct {
 	wasAnimating bool
 	lastTick     time.Time // when the last animation frame was drawn
 	wasFading    bool
-	animating    atomic.Bool  // frames are wanted without input
-	pace         atomic.Int64 // their interval, in nanoseconds
 	images       images
+	// gate holds back presses that land just after the screen changed (the
+	// second click of a double-click); shownScene and shownStage are what
+	// it last saw.
+	gate       press.Gate
+	shownScene Scene
+	shownStage int
+	evBuf      []Event
 }
 
 // NewApp builds the game without opening a window: tests drive it directly.
@@ -126,7 +136,6 @@ func NewApp(opts Options) (*App, error) {
 		opts.Seed = rand.Uint64
 	}
 	a := &App{opts: opts, input: opts.Input, fonts: fonts, w: 1280, h: 720, dirty: true, stats: opts.Stats, prefs: defaultPrefs(), images: images{}}
-	a.pace.Store(int64(frameInterval))
 	if a.stats == nil {
 		a.stats = &Stats{}
 	}
@@ -279,10 +288,11 @@ func (a *App) Update() error {
 		a.toast = ""
 		a.dirty = true
 	}
-	// Frames are wanted without input while something moves or waits to
-	// end (a timer, a fade, a toast). What moves is drawn at the animation's
-	// pace, and only what moves: on a software renderer (Xvfb, Mesa) a full
-	// redraw at every tick costs more than a core.
+	// Something moves or waits to end (a timer, a fade, a toast). What
+	// moves is drawn at the animation's pace, and only what moves: on a
+	// software renderer (Xvfb, Mesa) a full redraw at every tick costs more
+	// than a core. Ticks run at 60 a second whatever happens, so input is
+	// read at once; a tick with nothing to draw draws nothing.
 	moving := a.scene.Animating(a)
 	anim := moving || a.fading() || a.toast != "" || a.shotWanted
 	fading := a.fading()
@@ -294,18 +304,20 @@ func (a *App) Update() error {
 	if a.fading() || a.shotWanted {
 		pace = frameInterval
 	}
-	a.pace.Store(int64(pace))
 	if anim && time.Since(a.lastTick) >= pace-time.Millisecond {
 		a.lastTick = time.Now()
 		switch {
 		case a.fading():
 			a.dirty = true
 		case moving:
-			a.partial = true
+			// A scene that cannot redraw its moving part alone (the
+			// classroom) is drawn whole at the animation's pace.
+			if _, ok := a.scene.(animator); ok {
+				a.partial = true
+			} else {
+				a.dirty = true
+			}
 		}
-	}
-	if anim != a.wasAnimating {
-		a.setFrameMode(anim)
 	}
 	a.wasAnimating = anim
 	a.stats.addUpdate(time.Since(start))
@@ -344,19 +356,43 @@ func (a *App) takeChanges() {
 	a.showToast(name + " is gone or is no longer a pack file")
 }
 
-// Wake asks for a frame now, from any goroutine (a watched file changed).
-func Wake() {
-	if ebitenRunning.Load() {
-		ebiten.ScheduleFrame() //nolint:staticcheck
-	}
-}
-
 // Step hands events to the current scene. Tests call it directly.
+// A tick without input on a still screen leaves the scene alone: idle
+// ticks cost next to nothing.
+//
+// Presses in the first moments after the screen changed do not act
+// (package press): a double-click answers one question, not two.
 func (a *App) Step(evs []Event) {
 	if len(evs) > 0 {
 		a.dirty = true
 	}
-	a.scene.Update(a, evs)
+	if len(evs) == 0 && !a.dirty && !a.scene.Animating(a) {
+		return
+	}
+	now := a.now()
+	a.noteChange(now)
+	kept := a.evBuf[:0]
+	for _, ev := range evs {
+		if ev.Kind == EvPress && !a.gate.Press(now) || ev.Kind == EvRelease && !a.gate.Release() {
+			continue
+		}
+		kept = append(kept, ev)
+	}
+	a.evBuf = kept
+	a.scene.Update(a, kept)
+	a.noteChange(now)
+}
+
+// noteChange tells the gate when the scene or its stage changed.
+func (a *App) noteChange(now time.Time) {
+	stage := 0
+	if st, ok := a.scene.(stager); ok {
+		stage = st.stage()
+	}
+	if a.scene != a.shownScene || stage != a.shownStage {
+		a.shownScene, a.shownStage = a.scene, stage
+		a.gate.Changed(now)
+	}
 }
 
 // Quit ends the game after this tick.
@@ -364,18 +400,6 @@ func (a *App) Quit() { a.quit = true }
 
 // Quitting reports whether Quit was called.
 func (a *App) Quitting() bool { return a.quit }
-
-// setFrameMode runs the game loop at the display's rate while something
-// moves, and otherwise makes frames only on input, so a still card costs
-// nothing. The on-demand mode (FPSModeVsyncOffMinimum) is deprecated since
-// v2.5 but present and working in v2.10; it is the only way to stop the
-// loop altogether.
-func (a *App) setFrameMode(animating bool) {
-	if !ebitenRunning.Load() || a.opts.Continuous {
-		return
-	}
-	a.animating.Store(animating)
-}
 
 // frameInterval is the pace of a fade's frames; timerInterval that of a
 // timer bar, which moves a few pixels a step: smooth to the eye, and
@@ -394,9 +418,12 @@ func (a *App) setFullscreen(on bool) {
 }
 
 // Draw is ebiten.Game's Draw. It draws only when something changed: the
-// screen is not cleared between frames, so a still card costs nothing.
+// screen is not cleared between frames (SetScreenClearedEveryFrame(false)),
+// so a still card costs nothing, and Ebiten stops presenting frames while
+// none is drawn. This is Ebiten's examples/skipdraw pattern: the loop keeps
+// its ticks, so every press and release is seen in the tick after it.
 func (a *App) Draw(screen *ebiten.Image) {
-	if !a.dirty && !a.opts.Continuous {
+	if !a.dirty {
 		if an, ok := a.scene.(animator); ok && a.partial {
 			a.partial = false
 			start := time.Now()
@@ -505,23 +532,6 @@ func Run(opts Options) error {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetFullscreen(a.profile.Settings.Fullscreen)
 	ebitenRunning.Store(true)
-	if !opts.Continuous {
-		ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum) //nolint:staticcheck
-		stop := make(chan struct{})
-		defer close(stop)
-		go func() {
-			for {
-				select {
-				case <-stop:
-					return
-				case <-time.After(time.Duration(a.pace.Load())):
-					if a.animating.Load() {
-						ebiten.ScheduleFrame() //nolint:staticcheck
-					}
-				}
-			}
-		}()
-	}
 	defer ebitenRunning.Store(false)
 	err = ebiten.RunGame(a)
 	a.persist()

@@ -102,8 +102,8 @@ func TestClassroomGame(t *testing.T) {
 				t.Fatalf("resumed at %T", a.scene)
 			}
 		}
-		if play.view != viewQuestion {
-			t.Fatalf("question %d: view %d", q, play.view)
+		if play.g.Screen() != classroom.ShowQuestion {
+			t.Fatalf("question %d: screen %d", q, play.g.Screen())
 		}
 		run(KeyEvent(KeySpace)) // start the timer
 		if !play.g.TimerRunning() {
@@ -121,26 +121,26 @@ func TestClassroomGame(t *testing.T) {
 		draw()
 		run(KeyEvent(KeyPageDown)) // lock and reveal
 		draw()
-		if play.view != viewReveal {
-			t.Fatalf("question %d: no reveal (view %d)", q, play.view)
+		if play.g.Screen() != classroom.ShowReveal {
+			t.Fatalf("question %d: no reveal (screen %d)", q, play.g.Screen())
 		}
 		if q == 2 {
 			run(RuneEvent('u')) // undo the lock: answers open again
-			if play.view != viewQuestion || play.g.Phase() != classroom.Asking {
+			if play.g.Screen() != classroom.ShowQuestion || play.g.Phase() != classroom.Asking {
 				t.Fatal("undo did not reopen the question")
 			}
 			run(KeyEvent(KeyPageDown))
 			run(RuneEvent('3'), RuneEvent('+')) // points by hand for team C
 		}
 		run(KeyEvent(KeyPageDown)) // scoreboard
-		if q < 4 && play.view != viewBoard {
+		if q < 4 && play.g.Screen() != classroom.ShowBoard {
 			t.Fatalf("question %d: no scoreboard", q)
 		}
 		draw()
 		run(KeyEvent(KeyPageDown)) // next
 	}
-	if play.view != viewResults || play.csvPath == "" {
-		t.Fatalf("no results: view %d, %q", play.view, play.saveErr)
+	if play.g.Screen() != classroom.ShowResults || play.csvPath == "" {
+		t.Fatalf("no results: screen %d, %q", play.g.Screen(), play.saveErr)
 	}
 	draw()
 	if _, err := os.Stat(a.classSavePath()); !os.IsNotExist(err) {
@@ -149,6 +149,9 @@ func TestClassroomGame(t *testing.T) {
 	f, err := os.Open(play.csvPath)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if bom := make([]byte, 3); func() bool { _, err := f.Read(bom); return err != nil || string(bom) != "\ufeff" }() {
+		t.Fatal("the CSV does not start with a UTF-8 BOM")
 	}
 	rows, err := csv.NewReader(f).ReadAll()
 	f.Close()
@@ -166,7 +169,7 @@ func TestClassroomGame(t *testing.T) {
 			if res.Correct {
 				wantCorrect = "yes"
 			}
-			if row[1] != r.Key || row[3] != play.g.Teams()[team] || row[5] != wantCorrect || row[11] != strconv.Itoa(res.Points.Total) {
+			if row[1] != r.Key || row[3] != play.g.Teams()[team] || row[5] != wantCorrect || row[12] != strconv.Itoa(res.Points.Total) {
 				t.Errorf("row %v does not match the engine's %+v", row, res)
 			}
 			if res.Correct != (team != 1) {
@@ -174,11 +177,11 @@ func TestClassroomGame(t *testing.T) {
 			}
 		}
 	}
-	if last := rows[len(rows)-1]; last[3] != "Team C" || last[10] != "100" {
+	if last := rows[len(rows)-1]; last[3] != "Team 3" || last[11] != "100" {
 		t.Errorf("points by hand: %v", last)
 	}
 	board := play.g.Scoreboard()
-	if board[0].Name != "Team C" || board[0].Manual != 100 {
+	if board[0].Name != "Team 3" || board[0].Manual != 100 {
 		t.Errorf("scoreboard %+v", board)
 	}
 	if _, err := os.Stat(play.htmlPath); err != nil {
@@ -213,7 +216,8 @@ func TestClassroomConfidence(t *testing.T) {
 }
 
 // TestClassroomHotSeat: teams answer in turn on the card, any question
-// type; a team can pass; the lock comes after the last team.
+// type, each after a handover; a team can pass; the lock comes after the
+// last team.
 func TestClassroomHotSeat(t *testing.T) {
 	a, _, _ := testApp(t, 1280, 720)
 	g, err := classroom.New(classroom.Config{Teams: []string{"A", "B"}, Packs: a.Packs(), Length: 20, Seed: 5, HotSeat: true})
@@ -224,8 +228,12 @@ func TestClassroomHotSeat(t *testing.T) {
 	a.scene = p
 	types := map[string]bool{}
 	for q := 0; q < 20; q++ {
-		a.Step(nil) // team A's turn starts
-		if p.seat == nil || p.turn != 0 {
+		a.Step(nil)
+		if g.Screen() != classroom.Handover || g.Turn() != 0 || p.seat != nil {
+			t.Fatalf("question %d: no handover to team A (screen %d)", q, g.Screen())
+		}
+		a.Step([]Event{KeyEvent(KeySpace)}) // team A is ready
+		if p.seat == nil || g.Turn() != 0 {
 			t.Fatalf("question %d: no turn for team A", q)
 		}
 		types[string(g.Current().Question.Type)] = true
@@ -233,14 +241,12 @@ func TestClassroomHotSeat(t *testing.T) {
 		for _, ev := range keysFor(p.seat) {
 			a.Step([]Event{ev})
 		}
-		if p.seat != nil && p.seat.phase == confiding {
-			t.Fatal("accuracy mode asked for confidence")
+		if g.Screen() != classroom.Handover || g.Turn() != 1 {
+			t.Fatalf("question %d (%s): no handover to team B (screen %d, turn %d, card %q)", q, g.Current().Question.Type, g.Screen(), g.Turn(), p.seat.message)
 		}
-		if p.turn != 1 {
-			t.Fatalf("question %d: team B's turn did not come (turn %d)", q, p.turn)
-		}
+		a.Step([]Event{KeyEvent(KeySpace)})    // B is ready
 		a.Step([]Event{KeyEvent(KeyPageDown)}) // B passes
-		if p.view != viewReveal {
+		if g.Screen() != classroom.ShowReveal {
 			t.Fatalf("question %d: no reveal after both turns", q)
 		}
 		room := g.Reveal()
@@ -249,7 +255,7 @@ func TestClassroomHotSeat(t *testing.T) {
 		}
 		a.Step([]Event{KeyEvent(KeyPageDown)})
 		a.Step([]Event{KeyEvent(KeyPageDown)})
-		if p.view == viewResults {
+		if g.Screen() == classroom.ShowResults {
 			break
 		}
 	}
@@ -259,8 +265,8 @@ func TestClassroomHotSeat(t *testing.T) {
 }
 
 // TestClassroomHotSeatTimerAndProjector: in hot-seat each team has the
-// whole time limit, and a team out of time gives no answer; the projector
-// look holds for the game and goes with the title screen.
+// whole time limit from its Space, and a team out of time gives no answer;
+// the projector look holds for the game and goes with the title screen.
 func TestClassroomHotSeatTimerAndProjector(t *testing.T) {
 	a, _, clk := testApp(t, 1280, 720)
 	setup := newClassSetup(a)
@@ -275,19 +281,21 @@ func TestClassroomHotSeatTimerAndProjector(t *testing.T) {
 	if a.theme != Themes["contrast"] || a.textFactor() != 1.4 {
 		t.Error("no projector look")
 	}
-	a.Step(nil)
-	if p.seat == nil || p.turn != 0 || !p.Animating(a) {
+	clk.Advance(time.Minute) // the handover waits
+	a.Step([]Event{KeyEvent(KeySpace)})
+	if p.seat == nil || p.g.Turn() != 0 || !p.Animating(a) {
 		t.Fatal("team A's timed turn did not start")
 	}
 	clk.Advance(11 * time.Second)
 	a.Step(nil)
-	if p.turn != 1 {
-		t.Fatalf("team A's time ran out but the turn is %d", p.turn)
+	if p.g.Turn() != 1 || p.g.Screen() != classroom.Handover {
+		t.Fatalf("team A's time ran out but the turn is %d", p.g.Turn())
 	}
+	a.Step([]Event{KeyEvent(KeySpace)})
 	clk.Advance(11 * time.Second)
 	a.Step(nil)
-	if p.view != viewReveal || p.g.Reveal().Answered != 0 {
-		t.Fatalf("after both timed out: view %d, %+v", p.view, p.g.Reveal())
+	if p.g.Screen() != classroom.ShowReveal || p.g.Reveal().Answered != 0 {
+		t.Fatalf("after both timed out: screen %d, %+v", p.g.Screen(), p.g.Reveal())
 	}
 	a.goTo(newTitle(a))
 	if a.theme == Themes["contrast"] || a.textFactor() != 1 {
@@ -307,11 +315,7 @@ func TestClassroomEscLeaves(t *testing.T) {
 		p := newClassPlay(a, g)
 		a.scene = p
 		a.Step([]Event{RuneEvent('1')}) // a team chosen (in hot-seat: a key on the card)
-		presses := 3                    // unchoose the team, then twice to leave
-		if hot {
-			presses = 2
-		}
-		for range presses {
+		for range 3 {                   // unchoose the team, then twice to leave
 			a.Step([]Event{KeyEvent(KeyEscape)})
 			clk.Advance(time.Second)
 		}

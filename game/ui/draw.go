@@ -128,50 +128,108 @@ func (f *Fonts) drawBlock(dst *ebiten.Image, b layout.Block, x, y float64, bold 
 	}
 }
 
-// fillRound fills a rectangle with rounded corners.
+// fillRound fills a rectangle with rounded corners. The corners are
+// quarters of a disc drawn once per radius and the rest is plain
+// rectangles, so a screen of buttons is a few batched draws: an
+// anti-aliased vector path per button cost a software renderer 100 ms and
+// more per frame, which a player saw as a click shown late.
 func fillRound(dst *ebiten.Image, r layout.Rect, radius float64, clr color.Color) {
-	if r.W <= 0 || r.H <= 0 {
+	x0, y0, x1, y1 := math.Round(r.X), math.Round(r.Y), math.Round(r.X+r.W), math.Round(r.Y+r.H)
+	w, h := x1-x0, y1-y0
+	if w <= 0 || h <= 0 {
 		return
 	}
-	var p vector.Path
-	roundPath(&p, r, radius)
-	op := &vector.DrawPathOptions{AntiAlias: true}
-	op.ColorScale.ScaleWithColor(clr)
-	vector.FillPath(dst, &p, nil, op)
+	rad := math.Floor(min(radius, w/2, h/2))
+	if rad < 1 {
+		fillRect(dst, layout.Rect{X: x0, Y: y0, W: w, H: h}, clr)
+		return
+	}
+	disc := corners.get(int(rad), 0)
+	drawCorners(dst, disc, int(rad), x0+rad, y0+rad, x1-rad, y1-rad, clr)
+	fillRect(dst, layout.Rect{X: x0 + rad, Y: y0, W: w - 2*rad, H: h}, clr)
+	fillRect(dst, layout.Rect{X: x0, Y: y0 + rad, W: rad, H: h - 2*rad}, clr)
+	fillRect(dst, layout.Rect{X: x1 - rad, Y: y0 + rad, W: rad, H: h - 2*rad}, clr)
 }
 
-// strokeRound outlines a rectangle with rounded corners.
+// strokeRound outlines a rectangle with rounded corners, the line centred
+// on its edge, drawn as fillRound is.
 func strokeRound(dst *ebiten.Image, r layout.Rect, radius, width float64, clr color.Color) {
-	if r.W <= 0 || r.H <= 0 {
+	x0, y0, x1, y1 := math.Round(r.X), math.Round(r.Y), math.Round(r.X+r.W), math.Round(r.Y+r.H)
+	w, h := x1-x0, y1-y0
+	if w <= 0 || h <= 0 {
 		return
 	}
-	// The outline is the ring between two rounded rectangles, filled
-	// even-odd: a stroke with round joins flattens every corner into many
-	// small joins, and its vertices stay in Ebiten's command buffer (which
-	// keeps the largest frame's size) as resident memory.
-	var p vector.Path
-	roundPath(&p, r.Inset(-width/2), radius+width/2)
-	if in := r.Inset(width / 2); in.W > 0 && in.H > 0 {
-		roundPath(&p, in, max(0, radius-width/2))
+	sw := max(1, math.Round(width))
+	rad := math.Floor(min(radius, w/2, h/2))
+	// The line covers whole pixels: from half its width outside the edge.
+	in := math.Floor(sw / 2)
+	if rad < 1 {
+		fillRect(dst, layout.Rect{X: x0 - in, Y: y0 - in, W: w + 2*in, H: sw}, clr)
+		fillRect(dst, layout.Rect{X: x0 - in, Y: y1 - in, W: w + 2*in, H: sw}, clr)
+		fillRect(dst, layout.Rect{X: x0 - in, Y: y0 - in + sw, W: sw, H: h - sw}, clr)
+		fillRect(dst, layout.Rect{X: x1 - in, Y: y0 - in + sw, W: sw, H: h - sw}, clr)
+		return
 	}
-	op := &vector.DrawPathOptions{AntiAlias: true}
-	op.ColorScale.ScaleWithColor(clr)
-	vector.FillPath(dst, &p, &vector.FillOptions{FillRule: vector.FillRuleEvenOdd}, op)
+	ringImg := corners.get(int(rad), int(sw))
+	drawCorners(dst, ringImg, int(rad)+int(sw), x0+rad, y0+rad, x1-rad, y1-rad, clr)
+	fillRect(dst, layout.Rect{X: x0 + rad, Y: y0 - in, W: w - 2*rad, H: sw}, clr)
+	fillRect(dst, layout.Rect{X: x0 + rad, Y: y1 - in, W: w - 2*rad, H: sw}, clr)
+	fillRect(dst, layout.Rect{X: x0 - in, Y: y0 + rad, W: sw, H: h - 2*rad}, clr)
+	fillRect(dst, layout.Rect{X: x1 - in, Y: y0 + rad, W: sw, H: h - 2*rad}, clr)
 }
 
-func roundPath(p *vector.Path, r layout.Rect, radius float64) {
-	rad := float32(min(radius, r.W/2, r.H/2))
-	x, y, w, h := float32(r.X), float32(r.Y), float32(r.W), float32(r.H)
-	p.MoveTo(x+rad, y)
-	p.LineTo(x+w-rad, y)
-	p.ArcTo(x+w, y, x+w, y+rad, rad)
-	p.LineTo(x+w, y+h-rad)
-	p.ArcTo(x+w, y+h, x+w-rad, y+h, rad)
-	p.LineTo(x+rad, y+h)
-	p.ArcTo(x, y+h, x, y+h-rad, rad)
-	p.LineTo(x, y+rad)
-	p.ArcTo(x, y, x+rad, y, rad)
-	p.Close()
+// drawCorners draws the four quarters of img (a square of side 2*half whose
+// centre is the corner's centre) around the four corner centres.
+func drawCorners(dst, img *ebiten.Image, half int, left, top, right, bottom float64, clr color.Color) {
+	hf := float64(half)
+	quarters := []struct {
+		src  image.Rectangle
+		x, y float64
+	}{
+		{image.Rect(0, 0, half, half), left - hf, top - hf},
+		{image.Rect(half, 0, 2*half, half), right, top - hf},
+		{image.Rect(0, half, half, 2*half), left - hf, bottom},
+		{image.Rect(half, half, 2*half, 2*half), right, bottom},
+	}
+	for _, q := range quarters {
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(q.x, q.y)
+		op.ColorScale.ScaleWithColor(clr)
+		dst.DrawImage(img.SubImage(q.src).(*ebiten.Image), op)
+	}
+}
+
+// cornerImages caches white discs (width 0) and rings, by radius and line
+// width, from which rounded corners are cut.
+type cornerImages struct {
+	mu   sync.Mutex
+	imgs map[[2]int]*ebiten.Image
+}
+
+var corners = &cornerImages{imgs: map[[2]int]*ebiten.Image{}}
+
+// get returns the disc of radius rad (width 0), or the ring of radius rad
+// and line width w, in a square of side 2*(rad+w) centred on it.
+func (c *cornerImages) get(rad, w int) *ebiten.Image {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := [2]int{rad, w}
+	if img, ok := c.imgs[k]; ok {
+		return img
+	}
+	half := rad + w
+	img := ebiten.NewImage(2*half, 2*half)
+	white := color.White
+	if w == 0 {
+		vector.FillCircle(img, float32(half), float32(half), float32(rad), white, true)
+	} else {
+		// The same pixels as the edges: from w/2 (rounded down) outside
+		// the radius.
+		in := float32(w / 2)
+		vector.StrokeCircle(img, float32(half), float32(half), float32(rad)+in-float32(w)/2, float32(w), white, true)
+	}
+	c.imgs[k] = img
+	return img
 }
 
 func fillRect(dst *ebiten.Image, r layout.Rect, clr color.Color) {

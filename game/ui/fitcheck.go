@@ -107,6 +107,9 @@ func (s *playScene) fitKey(what string) (key, name string) {
 			return "", ""
 		}
 		j := it.RightOrder[k]
+		if n := len(it.Question.Pairs); j >= n {
+			return "distractors." + strconv.Itoa(j-n), fmt.Sprintf("distractor %d", j-n+1)
+		}
 		return "pairs." + strconv.Itoa(j) + ".right", fmt.Sprintf("the right side of pair %d", j+1)
 	case what == "multi note", what == "slider", what == "value", what == "image":
 		return "", ""

@@ -12,6 +12,7 @@ import (
 
 	"gutskin/game/layout"
 	"gutskin/game/pack"
+	"gutskin/game/press"
 	"gutskin/game/quiz"
 	"gutskin/game/save"
 	"gutskin/questions"
@@ -65,8 +66,20 @@ func itemScene(t testing.TB, a *App, key string, mode quiz.Mode) *playScene {
 		t.Fatal(err)
 	}
 	s := newPlay(a, r, a.Packs(), false)
-	a.scene = s
+	show(a, s)
 	return s
+}
+
+// show puts a scene on screen as if it had been there a while: presses act
+// at once (no press right after a change of screen does).
+func show(a *App, s Scene) {
+	a.scene = s
+	a.shownScene = s
+	a.shownStage = 0
+	a.gate = press.Gate{}
+	if st, ok := s.(stager); ok {
+		a.shownStage = st.stage()
+	}
 }
 
 // allKeys lists every embedded question.

@@ -109,13 +109,14 @@ func (in *deviceInput) Poll() []Event {
 	in.events = in.events[:0]
 	s := in.scale()
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	var keys []Event
 	// Presses come from the just-pressed list, which keeps a tap whose key
 	// was already released when this tick runs (frames are only made on
 	// demand, so a quick tap often falls between two ticks).
 	in.keys = inpututil.AppendJustPressedKeys(in.keys[:0])
 	for _, k := range in.keys {
 		if key, ok := keyMap[k]; ok {
-			in.events = append(in.events, Event{Kind: EvKey, Key: key, Shift: shift})
+			keys = append(keys, Event{Kind: EvKey, Key: key, Shift: shift})
 		}
 	}
 	// Held arrows and Backspace repeat, as in a text field.
@@ -126,15 +127,11 @@ func (in *deviceInput) Poll() []Event {
 			continue
 		}
 		if d := inpututil.KeyPressDuration(k); d >= 24 && (d-24)%4 == 0 {
-			in.events = append(in.events, Event{Kind: EvKey, Key: key, Shift: shift})
+			keys = append(keys, Event{Kind: EvKey, Key: key, Shift: shift})
 		}
 	}
 	in.runes = ebiten.AppendInputChars(in.runes[:0])
-	for _, r := range in.runes {
-		if r != ' ' && unicode.IsPrint(r) {
-			in.events = append(in.events, Event{Kind: EvRune, Rune: r})
-		}
-	}
+	in.events = tickOrder(in.events, keys, in.runes)
 	cx, cy := ebiten.CursorPositionF()
 	cx, cy = cx*s, cy*s
 	if cx != in.lastX || cy != in.lastY {
@@ -177,6 +174,32 @@ func (in *deviceInput) Poll() []Event {
 		in.events = append(in.events, Event{Kind: EvRelease, X: p[0], Y: p[1]})
 	}
 	return in.events
+}
+
+// tickOrder appends one tick's keys and typed characters in the order
+// they were most likely typed, since Ebiten does not say: Backspace
+// first (a name is cleared, then typed), then the characters in their own
+// order (a space among them as a ' ' rune, so "Zoë Søren" keeps its
+// space in place; the Space key still comes too, for scenes that act on
+// it), then every other key (letters typed just before Enter belong to
+// the name Enter ends).
+func tickOrder(evs, keys []Event, runes []rune) []Event {
+	for _, k := range keys {
+		if k.Key == KeyBackspace {
+			evs = append(evs, k)
+		}
+	}
+	for _, r := range runes {
+		if unicode.IsPrint(r) {
+			evs = append(evs, Event{Kind: EvRune, Rune: r})
+		}
+	}
+	for _, k := range keys {
+		if k.Key != KeyBackspace {
+			evs = append(evs, k)
+		}
+	}
+	return evs
 }
 
 // Script is an Input that plays prepared events, one batch per tick. Tests

@@ -48,6 +48,9 @@ func (g *loop) LayoutF(w, h float64) (float64, float64) { return w, h }
 // TestMain starts Xvfb when there is no display. Under CI=true a missing
 // display is a failure; elsewhere the rendering tests skip and say why.
 func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		runChildWindow()
+	}
 	stop, err := ensureDisplay()
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -80,7 +83,7 @@ func ensureDisplay() (func(), error) {
 		return nil, fmt.Errorf("no DISPLAY and no Xvfb (apt-get install xvfb): %w", err)
 	}
 	for n := 90; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+		if displayInUse(n) {
 			continue
 		}
 		cmd := exec.Command(xvfb, fmt.Sprintf(":%d", n), "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
@@ -92,7 +95,9 @@ func ensureDisplay() (func(), error) {
 			if _, err := os.Stat(sock); err == nil {
 				os.Setenv("DISPLAY", fmt.Sprintf(":%d", n))
 				return func() {
-					cmd.Process.Kill()
+					// SIGTERM lets Xvfb remove its lock file; a killed one
+					// leaves it behind.
+					cmd.Process.Signal(os.Interrupt)
 					cmd.Wait()
 				}, nil
 			}

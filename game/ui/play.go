@@ -30,13 +30,12 @@ type playScene struct {
 	packs  []*pack.Pack
 	review bool
 	phase  phase
+	cards  int // cards begun: with the phase, what the screen shows
 
-	picked  []bool // multi (and single before confirm)
-	order   []int  // step indexes as arranged
-	grabbed int    // position of the step being moved, -1
-	match   []int  // left i -> pair index, -1 when unmatched
-	leftSel int    // selected left side, -1
-	right   int    // selected right side (display position) before a left, -1
+	picked  []bool       // multi (and single before confirm)
+	order   []int        // step indexes as arranged
+	grabbed int          // position of the step being moved, -1
+	pairs   quiz.Pairing // match: the pairs made so far
 	est     float64
 	typed   string
 	message string
@@ -101,13 +100,11 @@ func (s *playScene) begin(a *App) {
 	}
 	q := it.Question
 	s.phase = answering
+	s.cards++
 	s.picked = make([]bool, len(q.Choices))
 	s.order = append([]int(nil), it.StepOrder...)
-	s.grabbed, s.leftSel, s.right = -1, -1, -1
-	s.match = make([]int, len(q.Pairs))
-	for i := range s.match {
-		s.match[i] = -1
-	}
+	s.grabbed = -1
+	s.pairs = quiz.NewPairing(len(q.Pairs))
 	s.typed, s.message = "", ""
 	if e := q.Estimate; e != nil {
 		// The slider starts at its left end: starting in the middle would
@@ -119,6 +116,10 @@ func (s *playScene) begin(a *App) {
 }
 
 func (s *playScene) item() *quiz.Item { return s.round.Current() }
+
+// stage changes with each card and each of its phases: presses right after
+// it changed do not act.
+func (s *playScene) stage() int { return 3*s.cards + int(s.phase) }
 
 // shown is the question on screen: during the reveal, the one just
 // answered (the round has already moved on).
@@ -132,7 +133,7 @@ func (s *playScene) shown() *quiz.Item {
 // Animating: a running timer needs frames.
 func (s *playScene) Animating(a *App) bool {
 	it := s.item()
-	return it != nil && it.TimeLimit > 0 && s.phase != revealing
+	return it != nil && it.TimeLimit > 0 && s.phase == answering
 }
 
 // submit takes a composed answer: straight to the round, or first to the
@@ -141,6 +142,7 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 	if s.round.Config().Mode == quiz.Confident && s.phase == answering {
 		s.pending = ans
 		s.phase = confiding
+		s.round.Hold(a.now()) // the answer is in: its time stops
 		s.btn = buttons{}
 		return
 	}
@@ -185,7 +187,7 @@ func (s *playScene) composed() (quiz.Answer, bool) {
 	case pack.Order:
 		return quiz.Answer{Order: append([]int(nil), s.order...)}, true
 	case pack.Match:
-		return quiz.Answer{Match: append([]int(nil), s.match...)}, true
+		return quiz.Answer{Match: append([]int(nil), s.pairs.Match...)}, true
 	case pack.Estimate:
 		v := s.est
 		if s.typed != "" {
@@ -235,6 +237,7 @@ func (s *playScene) Update(a *App, evs []Event) {
 		if ev.Kind == EvKey && ev.Key == KeyEscape {
 			if s.phase == confiding {
 				s.phase = answering
+				s.round.Unhold(now)
 				s.btn = buttons{}
 			} else if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
 				a.goTo(newTitle(a))
@@ -262,12 +265,7 @@ func (s *playScene) handle(a *App, ev Event) {
 			s.next(a)
 			return
 		}
-		if s.btn.handle(ev) {
-			return
-		}
-		if ev.Kind == EvRelease && s.card.Contains(ev.X, ev.Y) {
-			s.next(a)
-		}
+		s.btn.handle(ev)
 		return
 	case confiding:
 		if ev.Kind == EvRune && ev.Rune >= '1' && ev.Rune <= '3' {
@@ -735,7 +733,8 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 	u := a.unit()
 	body = s.confirmButton(a, body, "Check matches (Enter)")
 	q := s.item().Question
-	n := len(q.Pairs)
+	rights := q.Rights()
+	n := len(rights) // distractors make the right column the longer one
 	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
 	colW := (body.W - 4*u) / 2
 	rightOf := map[int]int{} // pair index -> display position
@@ -743,7 +742,7 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		rightOf[j] = k
 	}
 	leftOf := map[int]int{} // pair index -> left side matched to it
-	for i, j := range s.match {
+	for i, j := range s.pairs.Match {
 		if j >= 0 {
 			leftOf[j] = i
 		}
@@ -752,8 +751,8 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		r := layout.Rect{X: body.X, Y: body.Y + float64(i)*(h+u*0.6), W: colW, H: h}
 		li := i
 		b := &button{id: fmt.Sprint("left:", i), r: r, label: p.Left, hotkey: strconv.Itoa(i + 1), hot: []rune{rune('1' + i)},
-			selected: s.leftSel == i, action: func() { s.pickLeft(li) }}
-		if j := s.match[i]; j >= 0 {
+			selected: s.pairs.Left == i, action: func() { s.pairs.TapLeft(li) }}
+		if j := s.pairs.Match[i]; j >= 0 {
 			b.sub = "→ " + string(letters[rightOf[j]])
 		}
 		s.btn.add(b)
@@ -761,51 +760,15 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 	}
 	for k, j := range s.item().RightOrder {
 		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
-		kk := k
-		b := &button{id: fmt.Sprint("right:", k), r: r, label: q.Pairs[j].Right, hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
-			selected: s.right == k, action: func() { s.pickRight(kk) }}
+		jj := j
+		b := &button{id: fmt.Sprint("right:", k), r: r, label: rights[j], hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
+			selected: s.pairs.Right == j, action: func() { s.pairs.TapRight(jj) }}
 		if li, ok := leftOf[j]; ok {
 			b.sub = "← " + strconv.Itoa(li+1)
 		}
 		s.btn.add(b)
 		s.buttonText(a, fmt.Sprint("right ", string(letters[k])), b)
 	}
-}
-
-func (s *playScene) pickLeft(i int) {
-	if s.right >= 0 {
-		s.pair(i, s.item().RightOrder[s.right])
-		s.right = -1
-		return
-	}
-	if s.leftSel == i {
-		s.leftSel = -1
-		s.match[i] = -1 // a second tap undoes the pair
-		return
-	}
-	s.leftSel = i
-}
-
-func (s *playScene) pickRight(k int) {
-	if s.leftSel >= 0 {
-		s.pair(s.leftSel, s.item().RightOrder[k])
-		s.leftSel = -1
-		return
-	}
-	if s.right == k {
-		s.right = -1
-		return
-	}
-	s.right = k
-}
-
-func (s *playScene) pair(left, pairIdx int) {
-	for i, m := range s.match {
-		if m == pairIdx {
-			s.match[i] = -1
-		}
-	}
-	s.match[left] = pairIdx
 }
 
 func (s *playScene) layoutEstimate(a *App, body layout.Rect) {
@@ -923,7 +886,7 @@ func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	q := s.shown().Question
 	switch {
 	case s.phase == revealing:
-		hintBar(a, dst, "Enter, Space or click: next", "Esc twice: leave")
+		hintBar(a, dst, "Enter or Space: next", "Esc twice: leave")
 	case s.phase == confiding:
 		hintBar(a, dst, "1, 2, 3: how sure you are", "Esc: change the answer")
 	case q.Type == pack.Multi:

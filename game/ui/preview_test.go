@@ -65,7 +65,7 @@ func TestWatchPreview(t *testing.T) {
 		t.Fatal("a pack with errors is previewed as playable")
 	}
 	lines := strings.Join(pv.bannerLines(a), "\n")
-	if !strings.Contains(lines, `packs/mine.toml:88:1: unknown question type "matching"`) {
+	if !strings.Contains(lines, `packs/mine.toml:99:1: unknown question type "matching"`) {
 		t.Errorf("the error is not shown inline:\n%s", lines)
 	}
 	// Fixed again: back to a card.

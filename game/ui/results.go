@@ -25,7 +25,7 @@ func (a *App) finishRound(r *quiz.Round, packs []*pack.Pack, review bool) {
 	}
 	prev, had := a.profile.AddRound(sum, ids, now)
 	a.persist()
-	a.goTo(&resultsScene{sum: sum, prev: prev, hadPrev: had, review: review})
+	a.goTo(&resultsScene{sum: sum, prev: prev, hadPrev: had, review: review, next: a.nextReviewsText()})
 }
 
 // resultsScene shows a finished round.
@@ -34,6 +34,7 @@ type resultsScene struct {
 	prev    save.Best
 	hadPrev bool
 	review  bool
+	next    string // when the next reviews fall
 	btn     buttons
 	scroll  scroller
 }
@@ -73,8 +74,9 @@ func (s *resultsScene) layout(a *App) (bars, missed layout.Rect) {
 		}
 	}})
 	keys := s.missedKeys()
-	s.btn.add(&button{id: "review", r: cells[1], label: fmt.Sprintf("Review missed (%d)", len(keys)), hotkey: "R", hot: []rune{'r'},
-		disabled: len(keys) == 0, action: func() { a.startReview() }})
+	// The review of this round's misses: as many questions as the label says.
+	s.btn.add(&button{id: "review", r: cells[1], label: missedLabel(keys), hotkey: "R", hot: []rune{'r'},
+		disabled: len(keys) == 0, action: func() { a.startReviewOf(keys) }})
 	s.btn.add(&button{id: "menu", r: cells[2], label: "Menu", hotkey: "M", hot: []rune{'m'}, action: func() { a.goTo(newTitle(a)) }})
 	top := 15 * u
 	bars = layout.Rect{X: 4 * u, Y: top, W: (a.w - 8*u) * 0.38, H: y - top - 2*u}
@@ -124,7 +126,15 @@ func (s *resultsScene) Draw(a *App, dst *ebiten.Image) {
 	case s.hadPrev:
 		best = fmt.Sprintf("Personal best: %d points (%s).", s.prev.Score, s.prev.When.Format("2 Jan 2006"))
 	}
-	a.fonts.drawLine(dst, layout.Truncate(best, size, a.w-8*u, a.fonts.Measure), 4*u, 2.5*u+a.textSize(1.7)*1.35+size*1.4, size, true, clr, Left)
+	by := 2.5*u + a.textSize(1.7)*1.35 + size*1.4
+	bestW := a.w - 8*u
+	if s.next != "" {
+		// When the next reviews fall, on the right of the same line.
+		bestW = (a.w - 8*u) * 0.5
+		next := "Reviews " + s.next
+		a.fonts.drawLine(dst, layout.Truncate(next, size, (a.w-8*u)*0.48, a.fonts.MeasureBold), a.w-4*u, by, size, true, t.Accent, Right)
+	}
+	a.fonts.drawLine(dst, layout.Truncate(best, size, bestW, a.fonts.MeasureBold), 4*u, by, size, true, clr, Left)
 
 	// Bars per mechanism.
 	a.fonts.drawLine(dst, "By mechanism", bars.X, bars.Y, a.textSize(1), true, t.Text, Left)

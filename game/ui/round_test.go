@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gutskin/game/pack"
+	"gutskin/game/press"
 	"gutskin/game/quiz"
 	"gutskin/game/save"
 )
@@ -139,6 +140,7 @@ func playWholeRound(t *testing.T, mouse bool) {
 		}
 		clk.Advance(700 * time.Millisecond)
 	}
+	run() // the title screen shows
 	if mouse {
 		title := a.scene.(*titleScene)
 		title.layout(a)
@@ -235,7 +237,7 @@ func playWholeRound(t *testing.T, mouse bool) {
 	}
 	mastered := 0.0
 	for _, pk := range a.Packs() {
-		mastered += a.profile.Mastery(pk)
+		mastered += a.profile.Recall(pk, a.now())
 	}
 	if mastered == 0 {
 		t.Errorf("no mastery after a perfect round")
@@ -363,8 +365,9 @@ func TestEstimateKeysAndTyping(t *testing.T) {
 }
 
 func TestSettingsApply(t *testing.T) {
-	a, _, _ := testApp(t, 1280, 720)
+	a, _, clk := testApp(t, 1280, 720)
 	a.Step([]Event{RuneEvent('s')})
+	clk.Advance(press.Settle) // the player looks at the new screen
 	st, ok := a.scene.(*settingsScene)
 	if !ok {
 		t.Fatalf("s did not open settings: %T", a.scene)

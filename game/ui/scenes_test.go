@@ -71,6 +71,11 @@ func TestScenesAtEverySize(t *testing.T) {
 					s.layout(a)
 					return s, &s.btn
 				},
+				"progress": func() (Scene, *buttons) {
+					s := newProgress(a)
+					s.layout(a)
+					return s, &s.btn
+				},
 				"packs": func() (Scene, *buttons) {
 					s := newPacksScene(a)
 					s.layout(a)
@@ -112,7 +117,7 @@ func overlap(a, b layout.Rect) bool {
 func TestPacksScreenPlay(t *testing.T) {
 	a, _, _ := testApp(t, 1280, 720)
 	s := newPacksScene(a)
-	a.scene = s
+	show(a, s)
 	s.layout(a)
 	x, y := findButton(t, &s.btn, "play:questions/antibiotics-probiotics.toml")
 	a.Step(Click(x, y))

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
 
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
+	"gutskin/game/review"
 )
 
 // roundPrefs are the round set-up choices, kept for the session so that
@@ -65,31 +68,75 @@ func (a *App) startRound(p roundPrefs) {
 	a.goTo(newPlay(a, r, packs, false))
 }
 
-// reviewable lists the missed questions that are in a loaded pack.
-func (a *App) reviewable() []string {
-	loaded := map[string]bool{}
+// loadedKeys lists the "pack/question" keys of every loaded pack, in pack
+// order. Questions saved in the profile but gone from their packs are not
+// in it, and so are never asked.
+func (a *App) loadedKeys() []string {
+	var out []string
 	for _, p := range a.Packs() {
 		for i := range p.Questions {
-			loaded[p.Questions[i].Key(p)] = true
-		}
-	}
-	var out []string
-	for _, k := range a.profile.Missed() {
-		if loaded[k] {
-			out = append(out, k)
+			out = append(out, p.Questions[i].Key(p))
 		}
 	}
 	return out
 }
 
-// startReview plays the questions last answered wrong, at most 20.
+// dueNow is the number of questions of the loaded packs due for review now.
+func (a *App) dueNow() int {
+	return len(review.Due(a.loadedKeys(), a.profile.Memory, a.now()))
+}
+
+// reviewLength is the length of a review round: the chosen round length,
+// or 20 when it is "All".
+func (a *App) reviewLength() int {
+	if a.prefs.length > 0 {
+		return a.prefs.length
+	}
+	return 20
+}
+
+// startReview plays a spaced-review round: the questions due now across
+// all packs, most overdue first, then new ones up to the round length.
 func (a *App) startReview() {
-	keys := a.reviewable()
+	keys := a.loadedKeys()
+	seed := a.opts.Seed()
+	rand.New(rand.NewPCG(seed, 7)).Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	pick := review.Select(keys, a.profile.Memory, a.now(), a.reviewLength())
+	if len(pick) == 0 {
+		a.showToast("Nothing to review: no question is due and every question has been met")
+		return
+	}
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: pick, Seed: seed,
+		Mode: a.prefs.mode, TimeLimit: timerChoices[a.prefs.timer].d})
+	if err != nil {
+		a.showToast("Cannot start: " + err.Error())
+		return
+	}
+	a.goTo(newPlay(a, r, a.Packs(), true))
+}
+
+// nextReviewsText says when the next reviews of the loaded packs fall, as
+// "next: 4 tomorrow, 11 in 3 days" ("" when none is scheduled).
+func (a *App) nextReviewsText() string {
+	return review.NextText(review.Upcoming(a.loadedKeys(), a.profile.Memory, a.now()), 3)
+}
+
+// reviewMax is the length of a review round at most.
+const reviewMax = 20
+
+// missedLabel names the button that starts a review of keys, with the
+// number of questions that review will have.
+func missedLabel(keys []string) string {
+	return fmt.Sprintf("Review missed (%d)", min(len(keys), reviewMax))
+}
+
+// startReviewOf plays a review of the questions keys name.
+func (a *App) startReviewOf(keys []string) {
 	if len(keys) == 0 {
 		a.showToast("Nothing to review: no question was missed last time it was asked")
 		return
 	}
-	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: 20, Seed: a.opts.Seed(),
+	r, err := quiz.New(quiz.Config{Packs: a.Packs(), Only: keys, Length: reviewMax, Seed: a.opts.Seed(),
 		Mode: a.prefs.mode, TimeLimit: timerChoices[a.prefs.timer].d})
 	if err != nil {
 		a.showToast("Cannot start: " + err.Error())

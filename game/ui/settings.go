@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,12 @@ type settingsScene struct {
 
 func newSettings(a *App) *settingsScene { return &settingsScene{} }
 
+// settingsRowH is the height of a settings row, in units.
+const settingsRowH = 7.2
+
+// retentionChoices are the target retentions of spaced review offered.
+var retentionChoices = []float64{0.80, 0.85, 0.90, 0.95}
+
 func onOff(b bool) int {
 	if b {
 		return 1
@@ -30,10 +37,10 @@ func (s *settingsScene) layout(a *App) []string {
 	u := a.unit()
 	s.btn.reset()
 	st := &a.profile.Settings
-	labels := []string{"Text size", "Theme", "Reduced motion", "Fullscreen (F11)", "Player"}
+	labels := []string{"Text size", "Theme", "Reduced motion", "Fullscreen (F11)", "Review target", "Player"}
 	x := 4*u + 28*u
 	w := a.w - x - 4*u
-	rowH := 8 * u
+	rowH := settingsRowH * u
 	y := 10 * u
 	row := func(name string, opts []string, sel int, set func(int)) {
 		cells := layout.Grid(layout.Rect{X: x, Y: y, W: w, H: 5.5 * u}, len(opts), len(opts), u)
@@ -61,6 +68,14 @@ func (s *settingsScene) layout(a *App) []string {
 	})
 	row("motion", []string{"Off", "On"}, onOff(st.ReducedMotion), func(i int) { st.ReducedMotion = i == 1 })
 	row("fullscreen", []string{"Off", "On"}, onOff(st.Fullscreen), func(i int) { a.setFullscreen(i == 1) })
+	// The target retention of spaced review: the chance of recall at which a
+	// question falls due again (higher: more frequent reviews).
+	ri := slices.Index(retentionChoices, a.profile.Params().Retention)
+	var retNames []string
+	for _, r := range retentionChoices {
+		retNames = append(retNames, fmt.Sprintf("%d%% recall", int(r*100+0.5)))
+	}
+	row("retention", retNames, ri, func(i int) { st.Retention = retentionChoices[i] })
 	name := a.profileName() + "  (change)"
 	if s.editing {
 		name = s.name + "_"
@@ -129,19 +144,20 @@ func (s *settingsScene) Draw(a *App, dst *ebiten.Image) {
 	t := a.theme
 	a.fonts.drawLine(dst, "Settings", 4*u, 3*u, a.textSize(1.6), true, t.Text, Left)
 	for i, l := range labels {
-		a.fonts.drawLine(dst, l, 4*u, 10*u+float64(i)*8*u+(5.5*u-a.textSize(1)*1.3)/2, a.textSize(1), true, t.Text, Left)
+		a.fonts.drawLine(dst, l, 4*u, 10*u+float64(i)*settingsRowH*u+(5.5*u-a.textSize(1)*1.3)/2, a.textSize(1), true, t.Text, Left)
 	}
-	note := "Settings and scores are kept per player in " + a.saveDir() + "."
+	note := "Settings and scores are kept per player in " + a.saveWhere() + "."
 	if s.editing {
 		note = "Type a player name, then Enter (Esc cancels). A new name starts a new profile."
 	}
 	blk := layout.MakeBlock(note, a.textSize(0.8), a.w-8*u, a.fonts.Measure)
-	a.fonts.drawBlock(dst, blk, 4*u, 10*u+5*8*u, false, t.Muted, Left)
+	a.fonts.drawBlock(dst, blk, 4*u, 10*u+float64(len(labels))*settingsRowH*u, false, t.Muted, Left)
 	s.btn.draw(a, dst)
 	hintBar(a, dst, "Arrows + Enter choose", "Esc back")
 }
 
-func (a *App) saveDir() string {
+// saveWhere says where profiles are kept, for the settings screen.
+func (a *App) saveWhere() string {
 	if a.opts.Store == nil {
 		return "(no save folder)"
 	}

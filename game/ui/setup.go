@@ -103,7 +103,7 @@ func (s *setupScene) layout(a *App) (packsR, optsR layout.Rect) {
 	for i, p := range packs {
 		pk := p
 		s.btn.add(&button{id: "pack:" + p.ID, r: cells[i+2], label: p.Title, selected: s.selected[p.ID],
-			sub:    fmt.Sprintf("%d questions · %d%% mastered", len(p.Questions), int(a.profile.Mastery(p)*100+0.5)),
+			sub:    fmt.Sprintf("%d questions · %d%% recall now", len(p.Questions), int(a.profile.Recall(p, a.now())*100+0.5)),
 			action: func() { s.selected[pk.ID] = !s.selected[pk.ID] }})
 	}
 	// Options: one row of toggles each.

@@ -69,7 +69,8 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 	}{
 		{"play", "Play", 'p', len(a.Packs()) == 0, func() { a.goTo(newSetup(a, nil)) }},
 		{"classroom", "Classroom", 'c', len(a.Packs()) == 0, func() { a.goTo(newClassSetup(a)) }},
-		{"review", fmt.Sprintf("Review missed (%d)", len(a.reviewable())), 'r', len(a.reviewable()) == 0, func() { a.startReview() }},
+		{"review", fmt.Sprintf("Review: %d due", a.dueNow()), 'r', len(a.Packs()) == 0, func() { a.startReview() }},
+		{"progress", "Progress", 'g', false, func() { a.goTo(newProgress(a)) }},
 		{"packs", "Packs", 'k', false, func() { a.goTo(newPacksScene(a)) }},
 		{"settings", "Settings", 's', false, func() { a.goTo(newSettings(a)) }},
 		{"quit", "Quit", 'q', false, func() { a.Quit() }},
@@ -88,6 +89,7 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 	}
 	mapRect = layout.Rect{X: left.X + left.W + 5*u, Y: 9 * u, W: a.w - left.X - left.W - 9*u, H: a.h - 15*u}
 	nw, nh := min(mapRect.W*0.24, 24*u), min(mapRect.H*0.17, 8*u)
+	now := a.now()
 	for _, n := range axisNodes {
 		r := layout.Rect{X: mapRect.X + n.x*mapRect.W - nw/2, Y: mapRect.Y + n.y*mapRect.H - nh/2, W: nw, H: nh}
 		r.X = max(mapRect.X, min(r.X, mapRect.X+mapRect.W-nw))
@@ -96,10 +98,10 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 		p := s.packByID(a, n.pack)
 		b := &button{id: "node:" + n.pack, r: r, label: n.label, disabled: p == nil}
 		if p != nil {
-			m := a.profile.Mastery(p)
+			m := a.profile.Recall(p, now)
 			fill := mix(a.theme.Mastery0, a.theme.Mastery1, m)
 			b.fill = &fill
-			b.sub = fmt.Sprintf("%d%% mastered", int(m*100+0.5))
+			b.sub = fmt.Sprintf("%d%% recall now", int(m*100+0.5))
 			pk := p
 			b.action = func() { a.startRound(a.prefs.withPacks([]*pack.Pack{pk})) }
 		} else {
@@ -136,7 +138,7 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 
 	// The map: title, arrows, then nodes on top.
 	a.fonts.drawLine(dst, "The gut-skin axis: pick a mechanism to play it", mapRect.X, 3.5*u, a.textSize(1.0), true, t.Text, Left)
-	legend := "Colour shows how much of each pack you have mastered (last answer right)."
+	legend := "Colour and bar: your chance of recall now; it fades until you review."
 	a.fonts.drawLine(dst, layout.Truncate(legend, a.textSize(0.75), mapRect.W, a.fonts.Measure), mapRect.X, 3.5*u+a.textSize(1.0)*1.4, a.textSize(0.75), false, t.Muted, Left)
 	for _, l := range axisLinks {
 		from, to := nodes[l[0]], nodes[l[1]]
@@ -146,14 +148,17 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 	}
 	s.btn.draw(a, dst)
 	// A bar under each node shows its mastery as a length, not only a colour.
+	now := a.now()
 	for i, n := range axisNodes {
 		if p := s.packByID(a, n.pack); p != nil {
 			r := nodes[i]
 			bar := layout.Rect{X: r.X + u*0.6, Y: r.Y + r.H - u*0.9, W: r.W - u*1.2, H: u * 0.35}
 			fillRect(dst, bar, withAlpha(t.Text, 0.2))
-			fillRect(dst, layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * a.profile.Mastery(p), H: bar.H}, t.Text)
+			fillRect(dst, layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * a.profile.Recall(p, now), H: bar.H}, t.Text)
 		}
 	}
+
+	drawRecallKey(a, dst, mapRect)
 
 	// Player and save status.
 	status := fmt.Sprintf("Player: %s · %s played", a.profileName(), countNoun(len(a.profile.History), "round"))
@@ -163,11 +168,31 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 		blk := layout.MakeBlock(msg, size, a.w*0.3, a.fonts.Measure)
 		a.fonts.drawBlock(dst, blk, x, a.h-4.5*u-size*layout.LineHeightFactor-blk.Height, false, t.Wrong, Left)
 	}
-	hints := []string{"Arrows + Enter choose", "P play", "C classroom", "R review", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit"}
+	hints := []string{"Arrows + Enter choose", "P play", "C classroom", "R review", "G progress", "S settings", "F11 fullscreen", "F12 screenshot", "Q quit"}
 	if inBrowser {
 		hints = hints[:len(hints)-2] // no screenshot files, no Quit in a web page
 	}
 	hintBar(a, dst, hints...)
+}
+
+// drawRecallKey draws the map's colour key, from 0% to 100% recall now,
+// at the bottom centre of the map (between the bottom nodes).
+func drawRecallKey(a *App, dst *ebiten.Image, m layout.Rect) {
+	u, t := a.unit(), a.theme
+	size := a.textSize(0.7)
+	w := m.W * 0.3
+	bar := layout.Rect{X: m.X + m.W*0.5 - w/2, Y: m.Y + m.H - u*1.2, W: w, H: u * 1.2}
+	const steps = 24
+	for i := range steps {
+		f := float64(i) / (steps - 1)
+		fillRect(dst, layout.Rect{X: bar.X + bar.W*float64(i)/steps, Y: bar.Y, W: bar.W/steps + 0.5, H: bar.H}, mix(t.Mastery0, t.Mastery1, f))
+	}
+	ty := bar.Y - size*layout.LineHeightFactor - u*0.3
+	a.fonts.drawLine(dst, "0%", bar.X, ty, size, false, t.Muted, Left)
+	if m := a.fonts.Measure; m("0%", size)+m("recall now", size)+m("100%", size)+2*u < bar.W {
+		a.fonts.drawLine(dst, "recall now", bar.X+bar.W/2, ty, size, false, t.Muted, Center)
+	}
+	a.fonts.drawLine(dst, "100%", bar.X+bar.W, ty, size, false, t.Muted, Right)
 }
 
 // clipToRect returns where the segment from r's centre towards (tx, ty)
