@@ -62,7 +62,7 @@ func TestValidateManyWarnings(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "big.toml")
 	os.WriteFile(file, []byte(b.String()), 0o644)
 	code, _, stderr := runCmd("validate", file)
-	if code != exitOK || !strings.Contains(stderr, "1 files, 1 playable packs, 1000 questions: 0 errors, 6000 warnings") ||
+	if code != exitOK || !strings.Contains(stderr, "1 file, 1 playable pack, 1000 questions: 0 errors, 6000 warnings") ||
 		!strings.Contains(stderr, "note: and 5500 more problems not shown (0 errors, 5500 warnings)") {
 		t.Errorf("exit %d:\n%s", code, stderr[max(0, len(stderr)-400):])
 	}

@@ -124,8 +124,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		for _, p := range set.Packs() {
 			questionsN += len(p.Questions)
 		}
-		fmt.Fprintf(stderr, "%d files, %d playable packs, %d questions: %s, %s\n",
-			len(set.Files), len(set.Packs()), questionsN, plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(stderr, "%s, %s, %s: %s, %s\n", plural(len(set.Files), "file"), plural(len(set.Packs()), "playable pack"),
+			plural(questionsN, "question"), plural(errs, "error"), plural(warns, "warning"))
 	}
 	if errs > 0 {
 		return exitProblems

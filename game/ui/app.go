@@ -599,5 +599,13 @@ func (s *Stats) String() string {
 		return t / time.Duration(n)
 	}
 	return fmt.Sprintf("first frame %v after start; updates %d (mean %v, max %v); frames drawn %d (mean %v, max %v); frames skipped %d",
-		s.FirstFrame.Round(time.Millisecond), s.Updates, avg(s.UpdateTime, s.Updates), s.MaxUpdate, s.Draws, avg(s.DrawTime, s.Draws), s.MaxDraw, s.skipped)
+		s.FirstFrame.Round(time.Millisecond), s.Updates, avg(s.UpdateTime, s.Updates), s.MaxUpdate, s.Draws, avg(s.DrawTime, s.Draws), s.MaxDraw, s.skipped) + rssText(peakRSS())
+}
+
+// rssText is the peak resident memory for the stats line ("" when unknown).
+func rssText(peak int64) string {
+	if peak <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("; peak RSS %.0f MB", float64(peak)/(1<<20))
 }

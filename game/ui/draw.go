@@ -66,7 +66,7 @@ func LoadFonts() (*Fonts, error) {
 
 // Face returns the face of a size.
 func (f *Fonts) Face(size float64, bold bool) *text.GoTextFace {
-	k := faceKey{bold, max(6, int(math.Round(size)))}
+	k := faceKey{bold, faceSize(size)}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if face, ok := f.faces[k]; ok {
@@ -79,6 +79,19 @@ func (f *Fonts) Face(size float64, bold bool) *text.GoTextFace {
 	face := &text.GoTextFace{Source: src, Size: float64(k.size)}
 	f.faces[k] = face
 	return face
+}
+
+// faceSize is the glyph size drawn for a text size: the largest step of a
+// ladder (6 px, then about 9 % larger each step) not above it. Fitting text
+// tries many sizes, and every size drawn gets its own glyph cache in
+// Ebiten's atlas; the ladder keeps them to a few dozen for the whole game.
+// Rounding down keeps fitted text inside the lines the layout measured.
+func faceSize(size float64) int {
+	if size <= 6 {
+		return 6
+	}
+	step := math.Floor(math.Log(size/6) / math.Log(1.09))
+	return max(6, int(math.Floor(6*math.Pow(1.09, step)+1e-9)))
 }
 
 // Measure is the regular face's measure for the layout package.

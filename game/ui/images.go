@@ -11,15 +11,23 @@ import (
 	"gutskin/game/pack"
 )
 
-// images caches the decoded images of questions; a failed decode is
-// remembered as nil so it is tried once.
+// images holds the decoded image of the question on screen; a failed
+// decode is remembered as nil so it is tried once per card.
 type images map[string]*ebiten.Image
 
-// get returns a question's image, decoding it on first use.
+// get returns a question's image, decoding it on first use. A card shows
+// one image, so the images of earlier cards are released (their pixels sit
+// in the GPU atlas, which under software GL is resident memory).
 func (c images) get(p *pack.Pack, q *pack.Question) *ebiten.Image {
 	key := p.File + "\x00" + q.ID
 	if img, ok := c[key]; ok {
 		return img
+	}
+	for k, img := range c {
+		if img != nil {
+			img.Deallocate()
+		}
+		delete(c, k)
 	}
 	c[key] = nil
 	f, err := p.OpenImage(q)
