@@ -61,7 +61,7 @@ func usage(w io.Writer) {
 func runGame(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("gutskin", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	shots := fs.String("screenshot-dir", "", "folder for screenshots taken with F12 (default: the current folder)")
+	shots := fs.String("screenshot-dir", "", "folder for screenshots taken with F12 (default: your pictures folder)")
 	stats := fs.Bool("stats", false, "print frame counts and Update/Draw times on exit")
 	profile := fs.String("profile", "", "player profile to use")
 	configDir := fs.String("config-dir", "", "folder for profiles (default: the user config folder + /gutskin)")

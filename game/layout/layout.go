@@ -149,6 +149,18 @@ func Truncate(s string, size, maxW float64, measure Measure) string {
 	return ""
 }
 
+// FitLine sets one line in maxW: at size if it fits, else at the largest
+// size down to minSize (by 1 px) at which it fits, and only if even minSize
+// is too wide, cut short with an ellipsis at minSize.
+func FitLine(s string, size, minSize, maxW float64, measure Measure) (string, float64) {
+	for sz := size; sz > minSize; sz-- {
+		if measure(s, sz) <= maxW {
+			return s, sz
+		}
+	}
+	return Truncate(s, minSize, maxW, measure), minSize
+}
+
 // Rect is an axis-aligned rectangle in pixels.
 type Rect struct{ X, Y, W, H float64 }
 
@@ -211,11 +223,15 @@ type StackItem struct {
 // below minSize. It returns the blocks, the top of each block relative to
 // the stack's top, the total height and whether they fit (when false, the
 // blocks are those at minSize).
+//
+// The sizes tried go down by 2 px, and the size between the last that
+// failed and the first that fits is tried too: the result is within 1 px
+// of the largest that fits, whatever the base, so a larger base never ends
+// smaller than a smaller one.
 func FitStack(items []StackItem, base, minSize, maxW, maxH float64) (blocks []Block, tops []float64, total float64, ok bool) {
 	blocks = make([]Block, len(items))
 	tops = make([]float64, len(items))
-	for s := base; ; s -= 2 {
-		s = max(s, minSize)
+	try := func(s float64) bool {
 		total = 0
 		wide := false
 		for i, it := range items {
@@ -228,7 +244,15 @@ func FitStack(items []StackItem, base, minSize, maxW, maxH float64) (blocks []Bl
 				total += it.Gap * s
 			}
 		}
-		if total <= maxH && !wide {
+		return total <= maxH && !wide
+	}
+	for s := base; ; s -= 2 {
+		s = max(s, minSize)
+		if try(s) {
+			if s < base && s+1 < base && try(s+1) {
+				return blocks, tops, total, true
+			}
+			try(s)
 			return blocks, tops, total, true
 		}
 		if s <= minSize {

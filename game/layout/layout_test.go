@@ -109,3 +109,29 @@ func TestFitStack(t *testing.T) {
 		t.Errorf("an impossible stack reported as fitting")
 	}
 }
+
+func TestFitLine(t *testing.T) {
+	// Every character is as wide as the size: "abcd" at 10 px is 40 px.
+	measure := func(s string, size float64) float64 { return float64(len([]rune(s))) * size }
+	tests := []struct {
+		name     string
+		s        string
+		size     float64
+		maxW     float64
+		wantS    string
+		wantSize float64
+	}{
+		{"fits at its size", "abcd", 10, 40, "abcd", 10},
+		{"shrinks to fit", "abcd", 10, 32, "abcd", 8},
+		{"stops at the smallest size and cuts", "abcdefgh", 10, 30, "abcde…", 5},
+		{"the smallest size exactly", "abcdef", 10, 30, "abcdef", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, size := FitLine(tt.s, tt.size, 5, tt.maxW, measure)
+			if s != tt.wantS || size != tt.wantSize {
+				t.Errorf("FitLine(%q, %v, 5, %v) = %q, %v; want %q, %v", tt.s, tt.size, tt.maxW, s, size, tt.wantS, tt.wantSize)
+			}
+		})
+	}
+}

@@ -44,6 +44,18 @@ type Settings struct {
 	// Retention is the target probability of recall when a question falls
 	// due for review, 0.80-0.95; 0 means the default, 0.90.
 	Retention float64 `json:"retention,omitempty"`
+	// Round is the last round set-up, offered again at the next start; nil
+	// until a round was set up.
+	Round *RoundSetup `json:"round,omitempty"`
+}
+
+// RoundSetup is a round's set-up choices as the set-up screen makes them.
+type RoundSetup struct {
+	Packs      []string `json:"packs,omitempty"` // pack ids; none means every pack
+	Length     int      `json:"length"`          // 0 means all
+	Difficulty int      `json:"difficulty"`      // 0 means any
+	Mode       string   `json:"mode"`
+	Timer      int      `json:"timer"` // which of the timer choices
 }
 
 // RoundResult is one finished round in the history.
@@ -132,8 +144,15 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if s.Questions > 0 && (!ok || s.Score > prev.Score) {
 		p.Best[key] = Best{Score: s.Score, Accuracy: s.Accuracy(), When: when}
 	}
+	p.AddAnswers(s.Records, when)
+	return prev, ok
+}
+
+// AddAnswers records answers in the review memory, the review log and the
+// question statistics (a round left early keeps the answers given).
+func (p *Profile) AddAnswers(records []quiz.Record, when time.Time) {
 	params := p.Params()
-	for _, r := range s.Records {
+	for _, r := range records {
 		k := r.Item.Key()
 		g := review.RatingOfRecord(r)
 		p.Memory[k] = params.Next(p.Memory[k], g, when)
@@ -152,7 +171,6 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if len(p.Log) > MaxLog {
 		p.Log = append([]Review(nil), p.Log[len(p.Log)-MaxLog:]...)
 	}
-	return prev, ok
 }
 
 // Recall is the mean probability of recall at now (FSRS retrievability)

@@ -11,11 +11,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"gutskin/assets"
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/press"
@@ -54,7 +56,8 @@ type Options struct {
 	Store *save.Store
 	// Profile is the player's name ("" for the default profile).
 	Profile string
-	// ScreenshotDir receives PNGs when F12 is pressed ("" for the current folder).
+	// ScreenshotDir receives PNGs when F12 is pressed ("" for the player's
+	// pictures folder).
 	ScreenshotDir string
 	// Input replaces keyboard, mouse and touch (tests, the monkey test).
 	Input Input
@@ -165,6 +168,7 @@ func (a *App) loadProfile(name string) {
 		}
 	}
 	a.theme = themeFor(a.profile.Settings.Theme)
+	a.prefs = prefsFrom(a.profile.Settings.Round) // the set-up remembers its last choices
 }
 
 // persist saves the profile, and reports trouble on screen instead of failing.
@@ -450,7 +454,9 @@ func (a *App) Render(dst *ebiten.Image) {
 		u := a.unit()
 		size := a.textSize(0.85)
 		blk := layout.MakeBlock(a.toast, size, a.w*0.7, a.fonts.Measure)
-		r := layout.Rect{X: (a.w - blk.Width) / 2, Y: a.h - 6*u - blk.Height, W: blk.Width, H: blk.Height}.Inset(-u)
+		// At the top, over the header: buttons (the card's Next, the
+		// results' row) sit at the bottom, and a toast must not cover them.
+		r := layout.Rect{X: (a.w - blk.Width) / 2, Y: 1.5 * u, W: blk.Width, H: blk.Height}.Inset(-u)
 		fillRound(dst, r, u*0.6, a.theme.Card)
 		strokeRound(dst, r, u*0.6, max(1, u*0.2), a.theme.Accent)
 		a.fonts.drawBlock(dst, blk, r.X+u, r.Y+u, false, a.theme.Text, Left)
@@ -460,6 +466,10 @@ func (a *App) Render(dst *ebiten.Image) {
 // screenshot writes the screen to a PNG in the screenshot folder.
 func (a *App) screenshot(screen *ebiten.Image) {
 	dir := a.opts.ScreenshotDir
+	if dir == "" {
+		home, _ := os.UserHomeDir()
+		dir = picturesDir(os.Getenv, home, runtime.GOOS)
+	}
 	if dir == "" {
 		dir = "."
 	}
@@ -519,6 +529,11 @@ func Run(opts Options) error {
 		size = image.Pt(1280, 720)
 	}
 	ebiten.SetWindowTitle("gutskin: the gut-skin axis quiz")
+	var icons []image.Image
+	for _, n := range assets.IconSizes {
+		icons = append(icons, assets.Icon(n))
+	}
+	ebiten.SetWindowIcon(icons)
 	ebiten.SetWindowSize(size.X, size.Y)
 	ebiten.SetWindowSizeLimits(960, 540, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -526,7 +541,8 @@ func Run(opts Options) error {
 	ebiten.SetFullscreen(a.profile.Settings.Fullscreen)
 	ebitenRunning.Store(true)
 	defer ebitenRunning.Store(false)
-	err = ebiten.RunGame(a)
+	// The window class names the game to the taskbar and window manager.
+	err = ebiten.RunGameWithOptions(a, &ebiten.RunGameOptions{X11ClassName: "gutskin", X11InstanceName: "gutskin"})
 	a.persist()
 	return err
 }

@@ -15,17 +15,14 @@ import (
 )
 
 // TestEveryCardFits lays out every shipped question at the smallest, the
-// projector and the 4K window size, as a question, in the confidence step
+// default, the projector and the 4K window size, at every text size, as a question, in the confidence step
 // and in the feedback after a right and after the wordiest wrong answer.
 // Every text must fit its box at a readable size and stay in the card.
 // Only fonts are needed, no window.
 func TestEveryCardFits(t *testing.T) {
-	for _, sz := range sizes {
+	for _, sz := range append([]image.Point{{1280, 720}}, sizes...) {
 		for _, key := range allKeys(t) {
-			for _, textSize := range []int{0, 2} {
-				if textSize == 2 && sz.X != 960 {
-					continue // the largest text at the smallest window is the hard case
-				}
+			for textSize := range TextSizeNames {
 				a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
 				a.profile.Settings.TextSize = textSize
 				where := fmt.Sprintf("%s at %dx%d text %d", key, sz.X, sz.Y, textSize)

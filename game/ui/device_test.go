@@ -151,3 +151,15 @@ func TestInstantClicksShow(t *testing.T) {
 		t.Errorf("%d of %d instant clicks changed the screen", shown, clicks)
 	}
 }
+
+// TestWindowIdentity (L21): the window's class names the game, so a
+// taskbar shows "gutskin", not "ebitengine-application".
+func TestWindowIdentity(t *testing.T) {
+	win, xdotool, _ := startChildWindow(t)
+	for _, flag := range []string{"--class", "--classname"} {
+		b, _ := exec.Command(xdotool, "search", flag, "^gutskin$").Output()
+		if !strings.Contains(" "+strings.Join(strings.Fields(string(b)), " ")+" ", " "+win+" ") {
+			t.Errorf("xdotool search %s gutskin found %q, not the game's window %s", flag, strings.TrimSpace(string(b)), win)
+		}
+	}
+}

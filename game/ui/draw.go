@@ -20,6 +20,18 @@ type Fonts struct {
 	regular, bold *text.GoTextFaceSource
 	mu            sync.Mutex
 	faces         map[faceKey]*text.GoTextFace
+	// rec, when set, records every line drawn (the layout tests); owner is
+	// the id of the button being drawn, "" for free text.
+	rec   *[]drawnText
+	owner string
+}
+
+// drawnText is a line of text as drawn: where it landed, clipped to the
+// image it was drawn on, and which button drew it.
+type drawnText struct {
+	s     string
+	r     layout.Rect
+	owner string
 }
 
 type faceKey struct {
@@ -106,6 +118,24 @@ func (f *Fonts) drawLine(dst *ebiten.Image, s string, x, y, size float64, bold b
 	op.GeoM.Translate(x, y+(lh-(m.HAscent+m.HDescent))/2)
 	op.ColorScale.ScaleWithColor(clr)
 	text.Draw(dst, s, face, op)
+	if f.rec != nil && s != "" {
+		w := text.Advance(s, face)
+		x0 := x
+		switch align {
+		case Center:
+			x0 -= w / 2
+		case Right:
+			x0 -= w
+		}
+		b := dst.Bounds()
+		r := layout.Rect{X: x0, Y: y, W: w, H: lh}
+		c := layout.Rect{X: max(r.X, float64(b.Min.X)), Y: max(r.Y, float64(b.Min.Y))}
+		c.W = min(r.X+r.W, float64(b.Max.X)) - c.X
+		c.H = min(r.Y+r.H, float64(b.Max.Y)) - c.Y
+		if c.W > 0 && c.H > 0 {
+			*f.rec = append(*f.rec, drawnText{s: s, r: c, owner: f.owner})
+		}
+	}
 }
 
 // drawBlock draws wrapped text.

@@ -40,7 +40,10 @@ func (s *packsScene) layout(a *App) {
 	s.btn.reset()
 	s.btn.add(&button{id: "back", r: layout.Rect{X: 4 * u, Y: a.h - 4*u - 7*u, W: 18 * u, H: 5.5 * u}, label: "Back",
 		action: func() { a.goTo(newTitle(a)) }})
-	s.scroll.view = layout.Rect{X: 4 * u, Y: 9 * u, W: a.w - 8*u, H: a.h - 9*u - 12.5*u}
+	// The list starts below the heading and its summary line, so a row
+	// scrolled up disappears under nothing.
+	top := 2.5*u + a.textSize(1.6)*1.3 + a.textSize(0.85)*layout.LineHeightFactor + 1.5*u
+	s.scroll.view = layout.Rect{X: 4 * u, Y: top, W: a.w - 8*u, H: a.h - top - 12.5*u}
 	w := s.scroll.view.W - 2*u
 	s.entries = s.entries[:0]
 	y := 0.0
@@ -147,7 +150,8 @@ func (s *packsScene) Draw(a *App, dst *ebiten.Image) {
 		case nw > 0:
 			status, clr = "playable, "+countNoun(nw, "warning"), t.Partial
 		}
-		a.fonts.drawLine(clip, layout.Truncate(e.title, size, w*0.55, a.fonts.MeasureBold), view.X, y, size, true, t.Text, Left)
+		title, ts := layout.FitLine(e.title, size, a.minText(), w*0.55, a.fonts.MeasureBold)
+		a.fonts.drawLine(clip, title, view.X, y, ts, true, t.Text, Left)
 		a.fonts.drawLine(clip, status, view.X+w, y, size*0.9, true, clr, Right)
 		y += size * layout.LineHeightFactor
 		a.fonts.drawBlock(clip, e.info, view.X, y, false, t.Muted, Left)

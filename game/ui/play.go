@@ -84,6 +84,7 @@ type PlacedText struct {
 	Box  layout.Rect // the room given
 	Used layout.Rect // the room taken
 	Fits bool
+	Size float64 // the font size it was set at (0 for pictures)
 }
 
 func newPlay(a *App, r *quiz.Round, packs []*pack.Pack, review bool) *playScene {
@@ -158,6 +159,20 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 	s.last = rec
 	s.phase = revealing
 	s.btn = buttons{}
+}
+
+// leave ends the round early for the title screen: the answers given so
+// far count for mastery and review, as each review counts in Anki; the
+// round's score does not enter the history.
+func (s *playScene) leave(a *App) {
+	if s.onDone == nil && s.onAnswer == nil {
+		if recs := s.round.Records(); len(recs) > 0 {
+			a.profile.AddAnswers(recs, a.now())
+			a.persist()
+		}
+	}
+	a.toast = "" // "press Esc again" is answered: it does not follow onto the title
+	a.goTo(newTitle(a))
 }
 
 func (s *playScene) next(a *App) {
@@ -240,11 +255,11 @@ func (s *playScene) Update(a *App, evs []Event) {
 				s.round.Unhold(now)
 				s.btn = buttons{}
 			} else if !s.escAt.IsZero() && now.Sub(s.escAt) < 3*time.Second {
-				a.goTo(newTitle(a))
+				s.leave(a)
 				return
 			} else {
 				s.escAt = now
-				a.showToast("Press Esc again to leave this round (its answers are not saved)")
+				a.showToast("Press Esc again to leave this round (the answers given so far are kept)")
 			}
 			s.layout(a)
 			continue
@@ -423,6 +438,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		case KeyBackspace:
 			if s.typed != "" {
 				s.typed = s.typed[:len(s.typed)-1]
+				s.followTyped()
 			}
 		default:
 			return false
@@ -432,6 +448,7 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 	case EvRune:
 		if strings.ContainsRune("0123456789.,-+eE", ev.Rune) && len(s.typed) < 24 {
 			s.typed += string(ev.Rune)
+			s.followTyped()
 			s.message = ""
 			return true
 		}
@@ -453,6 +470,15 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		}
 	}
 	return false
+}
+
+// followTyped moves the slider to a typed number, so the screen shows one
+// value, not the typed one beside the knob's.
+func (s *playScene) followTyped() {
+	e := s.item().Question.Estimate
+	if f, ok := parseNumber(s.typed); ok {
+		s.est = math.Max(e.Min, math.Min(e.Max, f))
+	}
 }
 
 func (s *playScene) setSlider(a *App, x float64) {
@@ -639,7 +665,7 @@ func (s *playScene) layout(a *App) {
 
 // place records a text block at the top-left of box.
 func (s *playScene) place(what string, box layout.Rect, b layout.Block, ok bool) {
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok})
+	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok, Size: b.Size})
 }
 
 // buttonText records how a button's label fits inside it (the same fit the
@@ -676,14 +702,11 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		s.place("multi note", box, nb, ok)
 	}
 	n := len(q.Choices)
-	cols := 1
-	if n >= 4 && body.W > 70*u {
-		cols = 2
+	labels := make([]string, n)
+	for k, ci := range s.item().ChoiceOrder {
+		labels[k] = q.Choices[ci].Text
 	}
-	rows := (n + cols - 1) / cols
-	h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u)
-	grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
-	cells := layout.Grid(grid, n, cols, u)
+	cells := s.choiceCells(a, body, labels)
 	for k, c := range cells {
 		ci := s.item().ChoiceOrder[k]
 		ch := q.Choices[ci]
@@ -695,13 +718,46 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.picked[ci]}
 		idx := ci
 		if q.Type == pack.Multi {
-			b.action = func() { s.picked[idx] = !s.picked[idx] }
+			b.action = func() { s.picked[idx] = !s.picked[idx]; s.message = "" }
 		} else {
 			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
 		}
 		s.btn.add(b)
 		s.buttonText(a, fmt.Sprint("choice ", string(letters[k])), b)
 	}
+}
+
+// choiceCells lays out the choice buttons in one column or two, whichever
+// sets their labels larger: buttons grow with the text size, so Extra large
+// text makes the choices larger, not the same size in a cramped grid.
+func (s *playScene) choiceCells(a *App, body layout.Rect, labels []string) []layout.Rect {
+	u := a.unit()
+	n := len(labels)
+	var best []layout.Rect
+	bestSize := 0.0
+	for _, cols := range []int{2, 1} {
+		if cols == 2 && (n < 4 || body.W <= 70*u) {
+			continue
+		}
+		rows := (n + cols - 1) / cols
+		h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u*a.textFactor())
+		grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
+		cells := layout.Grid(grid, n, cols, u)
+		size := math.Inf(1)
+		for k, c := range cells {
+			inner := c.Inset(u * 0.7)
+			tag := min(inner.H, u*2.6) + u*0.8
+			blk, ok := layout.Fit(labels[k], a.textSize(1.0), a.minText(), inner.W-tag, inner.H, a.fonts.Measure)
+			if !ok {
+				blk.Size = 0
+			}
+			size = min(size, blk.Size)
+		}
+		if best == nil || size > bestSize {
+			best, bestSize = cells, size
+		}
+	}
+	return best
 }
 
 func (s *playScene) layoutOrder(a *App, body layout.Rect) {
@@ -864,7 +920,16 @@ func (s *playScene) drawTimer(a *App, dst *ebiten.Image) {
 	fillRect(dst, s.timerRect(a), t.Background)
 	rem := s.round.Remaining(a.now())
 	if s.phase == revealing {
-		rem = max(0, it.TimeLimit-s.last.Elapsed)
+		// The feedback has no time limit: say how long the answer took
+		// instead of a stopped timer that reads as one.
+		size := a.textSize(0.8)
+		strip := s.timerRect(a)
+		msg := fmt.Sprintf("Answered in %d s of %d s: read at your own pace", int(math.Round(s.last.Elapsed.Seconds())), int(it.TimeLimit.Seconds()))
+		if s.last.TimedOut {
+			msg = "Time was up: read at your own pace"
+		}
+		a.fonts.drawLine(dst, msg, strip.X+strip.W, strip.Y+(strip.H-size*layout.LineHeightFactor)/2, size, false, t.Muted, Right)
+		return
 	}
 	frac := float64(rem) / float64(it.TimeLimit)
 	strip := s.timerRect(a)
@@ -890,16 +955,24 @@ func (s *playScene) drawHints(a *App, dst *ebiten.Image) {
 	case s.phase == confiding:
 		hintBar(a, dst, "1, 2, 3: how sure you are", "Esc: change the answer")
 	case q.Type == pack.Multi:
-		hintBar(a, dst, "A-H or 1-8 tick", "Enter checks", "Esc twice: leave")
+		hintBar(a, dst, keyRange(len(q.Choices))+" tick", "Enter checks", "Esc twice: leave")
 	case q.Type == pack.Order:
 		hintBar(a, dst, "Drag, or tap (or type the number of) a step then its new place", "Space picks up, arrows move", "Enter checks")
 	case q.Type == pack.Match:
-		hintBar(a, dst, "1-6 then A-F make a pair", "Tap a pair again to undo", "Enter checks")
+		n := len(q.Pairs)
+		hintBar(a, dst, fmt.Sprintf("1-%d then A-%c make a pair", n, letters[n-1]), "Tap a pair again to undo", "Enter checks")
+	case q.Type == pack.TrueFalse:
+		hintBar(a, dst, "T or F (or A, B) answer", "Arrows + Enter", "Esc twice: leave")
 	case q.Type == pack.Estimate:
 		hintBar(a, dst, "Drag the slider or use arrows (Shift: faster)", "or type a number", "Enter checks")
 	default:
-		hintBar(a, dst, "A-F or 1-6 answer", "Arrows + Enter", "Esc twice: leave")
+		hintBar(a, dst, keyRange(len(q.Choices))+" answer", "Arrows + Enter", "Esc twice: leave")
 	}
+}
+
+// keyRange names the keys of n choices: "A-D or 1-4".
+func keyRange(n int) string {
+	return fmt.Sprintf("A-%c or 1-%d", letters[n-1], n)
 }
 
 func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {

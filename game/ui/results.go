@@ -49,7 +49,10 @@ func correctAnswerText(q *pack.Question) string {
 
 func formatDuration(d time.Duration) string {
 	d = d.Round(time.Second)
-	return fmt.Sprintf("%d:%02d", int(d.Minutes()), int(d.Seconds())%60)
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", int(d.Seconds()))
+	}
+	return fmt.Sprintf("%d min %d s", int(d.Minutes()), int(d.Seconds())%60)
 }
 
 func (s *resultsScene) missedKeys() []string {
@@ -78,11 +81,19 @@ func (s *resultsScene) layout(a *App) (bars, missed layout.Rect) {
 	s.btn.add(&button{id: "review", r: cells[1], label: missedLabel(keys), hotkey: "R", hot: []rune{'r'},
 		disabled: len(keys) == 0, action: func() { a.startReviewOf(keys) }})
 	s.btn.add(&button{id: "menu", r: cells[2], label: "Menu", hotkey: "M", hot: []rune{'m'}, action: func() { a.goTo(newTitle(a)) }})
-	top := 15 * u
+	top := max(15*u, s.headerBottom(a)+1.5*u)
 	bars = layout.Rect{X: 4 * u, Y: top, W: (a.w - 8*u) * 0.38, H: y - top - 2*u}
 	missed = layout.Rect{X: bars.X + bars.W + 3*u, Y: top, W: a.w - 8*u - bars.W - 3*u, H: y - top - 2*u}
 	s.scroll.view = layout.Rect{X: missed.X, Y: missed.Y + a.textSize(1)*1.6, W: missed.W, H: missed.H - a.textSize(1)*1.6}
 	return bars, missed
+}
+
+// headerBottom is where the score, the summary and the personal-best
+// lines end.
+func (s *resultsScene) headerBottom(a *App) float64 {
+	u := a.unit()
+	size := a.textSize(0.9)
+	return 2.5*u + a.textSize(1.7)*1.35 + size*1.4 + size*layout.LineHeightFactor
 }
 
 func (s *resultsScene) Update(a *App, evs []Event) {
@@ -116,10 +127,13 @@ func (s *resultsScene) Draw(a *App, dst *ebiten.Image) {
 		line += fmt.Sprintf(" · %d from answers, %d bonus", sum.CorrectnessPoints, sum.BonusPoints)
 	}
 	size := a.textSize(0.9)
-	a.fonts.drawLine(dst, layout.Truncate(line, size, a.w-8*u, a.fonts.Measure), 4*u, 2.5*u+a.textSize(1.7)*1.35, size, false, t.Text, Left)
+	line, lineSize := layout.FitLine(line, size, a.minText(), a.w-8*u, a.fonts.Measure)
+	a.fonts.drawLine(dst, line, 4*u, 2.5*u+a.textSize(1.7)*1.35, lineSize, false, t.Text, Left)
 	best := "Your first round with these packs in this scoring mode."
 	clr := t.Muted
 	switch {
+	case s.review:
+		best = "A review round: it does not count towards personal bests."
 	case s.hadPrev && sum.Score > s.prev.Score:
 		best = fmt.Sprintf("New personal best! Previous best: %d points.", s.prev.Score)
 		clr = t.Right
@@ -134,7 +148,8 @@ func (s *resultsScene) Draw(a *App, dst *ebiten.Image) {
 		next := "Reviews " + s.next
 		a.fonts.drawLine(dst, layout.Truncate(next, size, (a.w-8*u)*0.48, a.fonts.MeasureBold), a.w-4*u, by, size, true, t.Accent, Right)
 	}
-	a.fonts.drawLine(dst, layout.Truncate(best, size, bestW, a.fonts.MeasureBold), 4*u, by, size, true, clr, Left)
+	best, bs := layout.FitLine(best, size, a.minText(), bestW, a.fonts.MeasureBold)
+	a.fonts.drawLine(dst, best, 4*u, by, bs, true, clr, Left)
 
 	// Bars per mechanism.
 	a.fonts.drawLine(dst, "By mechanism", bars.X, bars.Y, a.textSize(1), true, t.Text, Left)
@@ -142,7 +157,8 @@ func (s *resultsScene) Draw(a *App, dst *ebiten.Image) {
 	y := bars.Y + a.textSize(1)*1.6
 	ls := min(a.textSize(0.8), rowH*0.35)
 	for _, st := range sum.ByPack {
-		a.fonts.drawLine(dst, layout.Truncate(st.Pack.Title, ls, bars.W*0.7, a.fonts.Measure), bars.X, y, ls, false, t.Text, Left)
+		title, ts := layout.FitLine(st.Pack.Title, ls, min(ls, a.minText()), bars.W*0.7, a.fonts.Measure)
+		a.fonts.drawLine(dst, title, bars.X, y, ts, false, t.Text, Left)
 		a.fonts.drawLine(dst, fmt.Sprintf("%d/%d · %d%%", st.Correct, st.Questions, int(st.Accuracy()*100+0.5)), bars.X+bars.W, y, ls, false, t.Muted, Right)
 		bar := layout.Rect{X: bars.X, Y: y + ls*1.4, W: bars.W, H: rowH * 0.28}
 		fillRound(dst, bar, bar.H/2, withAlpha(t.Muted, 0.25))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -29,6 +30,9 @@ type revealLine struct {
 type revealed struct {
 	lines []revealLine
 	badge layout.Rect
+	// scale, for an estimate, is where the number line with the guess and
+	// the true value goes (empty when there is no room).
+	scale layout.Rect
 }
 
 // verdict names the outcome in words and icon, never by colour alone.
@@ -52,14 +56,20 @@ func pointsText(mode quiz.Mode, rec quiz.Record) string {
 	if mode == quiz.Confident {
 		return fmt.Sprintf("%s points (%s)", signed(p.Total), rec.Answer.Confidence.Label())
 	}
-	parts := []string{signed(p.Correctness) + " answer"}
+	if p.Streak == 0 && p.Speed == 0 {
+		if p.Total == 0 {
+			return "No points for this answer"
+		}
+		return fmt.Sprintf("%s for the answer", countNoun(p.Total, "point"))
+	}
+	parts := []string{fmt.Sprintf("%d for the answer", p.Correctness)}
 	if p.Streak > 0 {
-		parts = append(parts, signed(p.Streak)+" streak")
+		parts = append(parts, fmt.Sprintf("%d for the streak", p.Streak))
 	}
 	if p.Speed > 0 {
-		parts = append(parts, signed(p.Speed)+" speed")
+		parts = append(parts, fmt.Sprintf("%d for speed", p.Speed))
 	}
-	return strings.Join(parts, " · ") + fmt.Sprintf(" = %d points", p.Total)
+	return fmt.Sprintf("%s: ", countNoun(p.Total, "point")) + strings.Join(parts, " + ")
 }
 
 func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
@@ -77,9 +87,6 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		label: label, selected: true, hot: []rune{'n'}, action: func() { s.next(a) }})
 	s.btn.focus = next.id
 	content := layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: inner.H - bh - 1.5*u}
-	leftW := content.W * 0.42
-	left := layout.Rect{X: content.X, Y: content.Y, W: leftW, H: content.H}
-	right := layout.Rect{X: content.X + leftW + 3*u, Y: content.Y, W: content.W - leftW - 3*u, H: content.H}
 	reg, bold := a.fonts.Measure, a.fonts.MeasureBold
 	iconRoom := 3 * u
 
@@ -106,7 +113,7 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		}
 		for k, ci := range it.ChoiceOrder {
 			c := q.Choices[ci]
-			text := string(letters[k]) + "  " + c.Text
+			text := string(letters[k]) + ". " + c.Text
 			clr, ic, icClr := t.Muted, Icon(NoIcon), t.Muted
 			switch {
 			case c.Correct && picked[ci]:
@@ -128,19 +135,28 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		add(&l, "answer head", "Correct order:", 0.85, true, t.Text, 0.3, NoIcon, t.Text)
 		for k, st := range q.Steps {
 			ic, clr := IconWrong, t.Wrong
+			line := fmt.Sprintf("%d. %s", k+1, st)
 			if k < len(rec.Answer.Order) && rec.Answer.Order[k] == k {
 				ic, clr = IconRight, t.Right
+			} else if at := slices.Index(rec.Answer.Order, k); at >= 0 {
+				line += fmt.Sprintf(" (you: %d.)", at+1)
 			}
-			add(&l, fmt.Sprint("answer ", k+1), fmt.Sprintf("%d. %s", k+1, st), 0.85, false, t.Text, 0.3, ic, clr)
+			add(&l, fmt.Sprint("answer ", k+1), line, 0.85, false, t.Text, 0.3, ic, clr)
 		}
 	case pack.Match:
 		add(&l, "answer head", "Correct pairs:", 0.85, true, t.Text, 0.3, NoIcon, t.Text)
 		for i, p := range q.Pairs {
 			ic, clr := IconWrong, t.Wrong
-			if i < len(rec.Answer.Match) && rec.Answer.Match[i] == i {
+			line := p.Left + " → " + p.Right
+			switch {
+			case i < len(rec.Answer.Match) && rec.Answer.Match[i] == i:
 				ic, clr = IconRight, t.Right
+			case i < len(rec.Answer.Match) && rec.Answer.Match[i] >= 0 && rec.Answer.Match[i] < len(q.Pairs):
+				line += " (you: " + q.Pairs[rec.Answer.Match[i]].Right + ")"
+			case !rec.TimedOut && !rec.Skipped:
+				line += " (you: not paired)"
 			}
-			add(&l, fmt.Sprint("answer ", i+1), p.Left+" → "+p.Right, 0.85, false, t.Text, 0.3, ic, clr)
+			add(&l, fmt.Sprint("answer ", i+1), line, 0.85, false, t.Text, 0.3, ic, clr)
 		}
 	case pack.Estimate:
 		e := q.Estimate
@@ -167,9 +183,14 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	// Right: verdict, points, why, explanation, source.
 	var r []revealLine
 	word, ic, clr := verdict(t, rec)
-	add(&r, "verdict", word, 1.5, true, clr, 0.3, ic, clr)
+	// The verdict grows half as much as the text size setting, as the
+	// recap does: the room goes to the explanation.
+	half := recapBase(a) / a.textSize(1)
+	add(&r, "verdict", word, 1.5*half, true, clr, 0.3, ic, clr)
 	add(&r, "points", pointsText(s.round.Config().Mode, rec), 0.8, false, t.Muted, 0.6, NoIcon, t.Muted)
-	if why, mis := rationaleOf(rec); why != "" || mis != "" {
+	// A card that timed out or was skipped has no answer to comment on:
+	// the explanation says the rest.
+	if why, mis := rationaleOf(rec); !rec.TimedOut && !rec.Skipped && (why != "" || mis != "") {
 		if mis != "" {
 			add(&r, "misconception", "A common misconception: "+mis+".", 0.85, true, t.Wrong, 0.3, NoIcon, t.Wrong)
 		}
@@ -185,11 +206,72 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	add(&r, "source", sourceText(q), 0.72, false, t.Muted, 0, NoIcon, t.Muted)
 
 	badgeH := a.textSize(0.8)*layout.LineHeightFactor + u
+	left, right := s.revealSplit(a, content, l, r, badgeH+u)
 	rightBox := layout.Rect{X: right.X, Y: right.Y, W: right.W, H: right.H - badgeH - u}
 	s.stack(a, l, left, "left")
 	s.stack(a, r, rightBox, "right")
+	s.rev.scale = layout.Rect{}
+	if q.Type == pack.Estimate && len(l) > 0 {
+		last := l[len(l)-1]
+		top := last.y + last.block.Height + 2*u
+		h := 2*u + 2*a.textSize(0.7)*layout.LineHeightFactor
+		if top+h <= left.Y+left.H {
+			s.rev.scale = layout.Rect{X: left.X + 2*u, Y: top, W: left.W - 4*u, H: h}
+			s.lay.Texts = append(s.lay.Texts, PlacedText{What: "scale", Box: left, Used: s.rev.scale, Fits: true})
+		}
+	}
 	s.rev.badge = layout.Rect{X: right.X, Y: right.Y + right.H - badgeH, W: right.W, H: badgeH}
 	s.rev.lines = append(l, r...)
+}
+
+// revealSplit divides the feedback card between the answers (left) and the
+// explanation (right): the left part narrows, from 42% of the card down to
+// 24%, for as long as that sets the explanation larger and the answers
+// still fit. At Normal text the first split fits; at Extra large the
+// explanation and its source get the room to be larger too, instead of
+// shrinking below the answer list.
+func (s *playScene) revealSplit(a *App, content layout.Rect, l, r []revealLine, below float64) (left, right layout.Rect) {
+	u := a.unit()
+	items := func(lines []revealLine) []layout.StackItem {
+		out := make([]layout.StackItem, len(lines))
+		for i, x := range lines {
+			out[i] = x.item
+		}
+		return out
+	}
+	li, ri := items(l), items(r)
+	bestSize := -1.0
+	for f := 0.42; f >= 0.24-1e-9; f -= 0.03 {
+		lw := content.W * f
+		rb, _, _, rok := layout.FitStack(ri, a.textSize(1), a.minText()*0.9, content.W-lw-3*u, content.H-below)
+		lb, _, _, lok := layout.FitStack(li, recapBase(a), a.minText()*0.9, lw, content.H)
+		size := 0.0
+		for i, x := range r {
+			if x.what == "explanation" && rok {
+				size = rb[i].Size
+			}
+		}
+		// The answers stay readable: not below three quarters of the
+		// explanation's size.
+		lok = lok && lb[0].Size/li[0].Factor >= 0.75*size
+		if bestSize < 0 || lok && size > bestSize {
+			bestSize = size
+			left = layout.Rect{X: content.X, Y: content.Y, W: lw, H: content.H}
+			right = layout.Rect{X: content.X + lw + 3*u, Y: content.Y, W: content.W - lw - 3*u, H: content.H}
+		}
+		if !lok {
+			break
+		}
+	}
+	return left, right
+}
+
+// recapBase is the base size of the feedback's recap of the question and
+// answers: it grows half as much as the text size setting, leaving the room
+// to the explanation, which is what the card is for.
+func recapBase(a *App) float64 {
+	f := a.textFactor()
+	return a.textSize(1) / f * (1 + (f-1)/2)
 }
 
 // IconNone keeps an icon's room without drawing one (aligned lists).
@@ -201,12 +283,16 @@ func (s *playScene) stack(a *App, lines []revealLine, box layout.Rect, side stri
 	for i, l := range lines {
 		items[i] = l.item
 	}
-	blocks, tops, _, ok := layout.FitStack(items, a.textSize(1), a.minText()*0.9, box.W, box.H)
+	base := a.textSize(1)
+	if side == "left" {
+		base = recapBase(a)
+	}
+	blocks, tops, _, ok := layout.FitStack(items, base, a.minText()*0.9, box.W, box.H)
 	for i := range lines {
 		lines[i].block = blocks[i]
 		lines[i].x, lines[i].y = box.X+lines[i].item.Indent, box.Y+tops[i]
 		used := layout.Rect{X: lines[i].x, Y: lines[i].y, W: blocks[i].Width, H: blocks[i].Height}
-		s.lay.Texts = append(s.lay.Texts, PlacedText{What: lines[i].what, Box: box, Used: used, Fits: ok})
+		s.lay.Texts = append(s.lay.Texts, PlacedText{What: lines[i].what, Box: box, Used: used, Fits: ok, Size: blocks[i].Size})
 	}
 }
 
@@ -309,6 +395,52 @@ func (s *playScene) drawReveal(a *App, dst *ebiten.Image) {
 		}
 	}
 	a.fonts.drawLine(dst, layout.Truncate(text, size, pill.W-5.5*u, a.fonts.MeasureBold), pill.X+5.2*u, pill.Y+(pill.H-size*layout.LineHeightFactor)/2, size, true, color.White, Left)
+	// The legend: what the badge rates, beside it when there is room.
+	if room := b.W - pill.W - 1.5*u; room > 0 {
+		ls := a.textSize(0.65)
+		legend, lsz := layout.FitLine(evidenceLegend, ls, a.minText()*0.85, room, a.fonts.Measure)
+		if legend == evidenceLegend {
+			a.fonts.drawLine(dst, legend, pill.X+pill.W+1.5*u, pill.Y+(pill.H-lsz*layout.LineHeightFactor)/2, lsz, false, a.theme.Muted, Left)
+		}
+	}
+	if s.rev.scale.W > 0 {
+		s.drawScale(a, dst, s.rev.scale)
+	}
+}
+
+// evidenceLegend explains the evidence badge.
+const evidenceLegend = "Dots: how strong the research is, 3 established to 0 contested"
+
+// drawScale draws an estimate's number line: the full-marks band, the true
+// value and the player's guess, each named, so the gap is seen at a glance.
+func (s *playScene) drawScale(a *App, dst *ebiten.Image, r layout.Rect) {
+	u := a.unit()
+	t := a.theme
+	rec := s.last
+	e := rec.Item.Question.Estimate
+	size := a.textSize(0.7)
+	lh := size * layout.LineHeightFactor
+	y := r.Y + lh + u // the line, between the two rows of labels
+	xAt := func(v float64) float64 { return r.X + r.W*math.Max(0, math.Min(1, toFrac(e, v))) }
+	line(dst, r.X, y, r.X+r.W, y, max(1, u*0.2), t.Muted)
+	lo, hi := e.Answer-e.Tolerance, e.Answer+e.Tolerance
+	if e.Scale == pack.Log {
+		lo, hi = e.Answer/e.Tolerance, e.Answer*e.Tolerance
+	}
+	fillRect(dst, layout.Rect{X: xAt(lo), Y: y - u*0.5, W: xAt(hi) - xAt(lo), H: u}, withAlpha(t.Right, 0.35))
+	label := func(x, ly float64, s string, clr color.RGBA) {
+		w := a.fonts.Measure(s, size)
+		a.fonts.drawLine(dst, s, math.Max(r.X, math.Min(x-w/2, r.X+r.W-w)), ly, size, false, clr, Left)
+	}
+	tx := xAt(e.Answer)
+	fillRect(dst, layout.Rect{X: tx - u*0.2, Y: y - u, W: u * 0.4, H: 2 * u}, t.Right)
+	label(tx, r.Y, "true: "+withUnit(e.Answer, e.Unit), t.Right)
+	if rec.Answer.HasValue {
+		_, _, clr := verdict(t, rec)
+		gx := xAt(rec.Answer.Value)
+		circle(dst, gx, y, u*0.6, clr)
+		label(gx, y+u, "you: "+withUnit(rec.Answer.Value, e.Unit), t.Text)
+	}
 }
 
 // evidenceDots: three for established, down to none for contested.

@@ -10,6 +10,7 @@ import (
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
 	"gutskin/game/review"
+	"gutskin/game/save"
 )
 
 // roundPrefs are the round set-up choices, kept for the session so that
@@ -32,6 +33,34 @@ var timerChoices = []struct {
 var lengthChoices = []int{5, 10, 20, 0}
 
 func defaultPrefs() roundPrefs { return roundPrefs{length: 10, mode: quiz.Accuracy} }
+
+// prefsFrom reads the set-up saved in a profile, keeping the defaults for
+// anything missing or out of range (a hand-edited or older save).
+func prefsFrom(r *save.RoundSetup) roundPrefs {
+	p := defaultPrefs()
+	if r == nil {
+		return p
+	}
+	p.packs = append([]string(nil), r.Packs...)
+	if slices.Contains(lengthChoices, r.Length) {
+		p.length = r.Length
+	}
+	if r.Difficulty >= 0 && r.Difficulty <= 3 {
+		p.difficulty = r.Difficulty
+	}
+	if m := quiz.Mode(r.Mode); slices.Contains(quiz.Modes, m) {
+		p.mode = m
+	}
+	if r.Timer >= 0 && r.Timer < len(timerChoices) {
+		p.timer = r.Timer
+	}
+	return p
+}
+
+// setup is the prefs as saved in a profile.
+func (p roundPrefs) setup() *save.RoundSetup {
+	return &save.RoundSetup{Packs: append([]string(nil), p.packs...), Length: p.length, Difficulty: p.difficulty, Mode: string(p.mode), Timer: p.timer}
+}
 
 func (p roundPrefs) withPacks(ps []*pack.Pack) roundPrefs {
 	p.packs = nil
@@ -67,6 +96,19 @@ func (a *App) startRound(p roundPrefs) {
 	}
 	a.goTo(newPlay(a, r, packs, false))
 }
+
+// startMapRound plays one pack from the title's map with the last set-up's
+// other choices, and says which scoring mode that is (it would otherwise
+// come as a surprise).
+func (a *App) startMapRound(pk *pack.Pack) {
+	a.startRound(a.prefs.withPacks([]*pack.Pack{pk}))
+	if _, ok := a.scene.(*playScene); ok {
+		a.showToast(modeNames[a.prefs.mode] + " scoring, as last set up (Play changes it)")
+	}
+}
+
+// modeNames name the scoring modes as the set-up shows them.
+var modeNames = map[quiz.Mode]string{quiz.Accuracy: "Accuracy", quiz.Standard: "Standard", quiz.Confident: "Confidence"}
 
 // loadedKeys lists the "pack/question" keys of every loaded pack, in pack
 // order. Questions saved in the profile but gone from their packs are not

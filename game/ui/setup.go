@@ -75,13 +75,20 @@ func (s *setupScene) start(a *App) {
 	}
 	p := s.prefs
 	p.packs = ids
+	if len(ids) == len(a.Packs()) {
+		p.packs = nil // every pack, also those added later
+	}
+	a.profile.Settings.Round = p.setup()
+	a.persist()
 	a.startRound(p)
 }
 
 func (s *setupScene) layout(a *App) (packsR, optsR layout.Rect) {
 	u := a.unit()
 	s.btn.reset()
-	body := layout.Rect{X: 4 * u, Y: 9 * u, W: a.w - 8*u, H: a.h - 9*u - 14.5*u}
+	// Below the heading, however large the text.
+	top := max(9*u, 3*u+a.textSize(1.6)*layout.LineHeightFactor+u)
+	body := layout.Rect{X: 4 * u, Y: top, W: a.w - 8*u, H: a.h - top - 14.5*u}
 	packsR = layout.Rect{X: body.X, Y: body.Y, W: body.W * 0.52, H: body.H}
 	optsR = layout.Rect{X: body.X + body.W*0.55, Y: body.Y, W: body.W * 0.45, H: body.H}
 	packs := a.Packs()

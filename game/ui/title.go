@@ -37,7 +37,16 @@ var axisLinks = [][2]int{{0, 2}, {1, 2}, {2, 4}, {2, 5}, {4, 5}, {5, 7}, {3, 7},
 
 type titleScene struct {
 	btn buttons
+	// Laid out with the buttons: the tagline under the name, and the map's
+	// caption, each placed so no button covers it.
+	tagline, legend layout.Block
+	taglineY        float64
 }
+
+const (
+	tagline = "How the gut and the skin are linked, question by question, with the evidence behind each answer."
+	legend  = "Colour and bar: your chance of recall now; it fades until you review."
+)
 
 func newTitle(a *App) *titleScene {
 	if a.projector {
@@ -60,7 +69,13 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 	u := a.unit()
 	s.btn.reset()
 	left := layout.Rect{X: 4 * u, Y: 4 * u, W: a.w * 0.3, H: a.h - 12*u}
-	_, menu := left.SplitV(left.H*0.36, 0)
+	// The name, then the tagline, then the menu below whichever is lower:
+	// a third of the column down, or the tagline's end.
+	big := a.textSize(3.2)
+	s.taglineY = 3*u + big*layout.LineHeightFactor
+	s.tagline = layout.MakeBlock(tagline, a.textSize(0.9), left.W, a.fonts.Measure)
+	menuTop := max(left.Y+left.H*0.36, s.taglineY+s.tagline.Height+1.5*u)
+	menu := layout.Rect{X: left.X, Y: menuTop, W: left.W, H: left.Y + left.H - menuTop}
 	items := []struct {
 		id, label string
 		hot       rune
@@ -84,8 +99,12 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 			b.hotkey = strings.ToUpper(string(it.hot))
 		}
 	}
-	mapRect = layout.Rect{X: left.X + left.W + 5*u, Y: 9 * u, W: a.w - left.X - left.W - 9*u, H: a.h - 15*u}
-	nw, nh := min(mapRect.W*0.24, 24*u), min(mapRect.H*0.17, 8*u)
+	// The map: its heading and caption, then the nodes below them.
+	mapRect = layout.Rect{X: left.X + left.W + 5*u, W: a.w - left.X - left.W - 9*u}
+	s.legend = layout.MakeBlock(legend, a.textSize(0.75), mapRect.W, a.fonts.Measure)
+	mapRect.Y = max(9*u, 3.5*u+a.textSize(1.0)*1.4+s.legend.Height+1.5*u)
+	mapRect.H = a.h - 6*u - mapRect.Y
+	nw, nh := min(mapRect.W*0.24, 24*u), min(mapRect.H*0.17, 8*u*a.textFactor())
 	now := a.now()
 	for _, n := range axisNodes {
 		r := layout.Rect{X: mapRect.X + n.x*mapRect.W - nw/2, Y: mapRect.Y + n.y*mapRect.H - nh/2, W: nw, H: nh}
@@ -100,11 +119,28 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 			b.fill = &fill
 			b.sub = fmt.Sprintf("%d%% recall now", int(m*100+0.5))
 			pk := p
-			b.action = func() { a.startRound(a.prefs.withPacks([]*pack.Pack{pk})) }
+			b.action = func() { a.startMapRound(pk) }
 		} else {
 			b.sub = "pack not loaded"
 		}
 		s.btn.add(b)
+	}
+	// Every node's name at one size: the largest at which all fit.
+	nodeSize := a.textSize(1)
+	for _, b := range s.btn.list {
+		if strings.HasPrefix(b.id, "node:") {
+			inner := b.r.Inset(u * 0.7)
+			blocks, _, _, _ := layout.FitStack([]layout.StackItem{
+				{Text: b.label, Factor: 1, Measure: a.fonts.MeasureBold},
+				{Text: b.sub, Factor: 0.8, Measure: a.fonts.Measure},
+			}, a.textSize(1), a.minText()*0.85, inner.W, inner.H)
+			nodeSize = min(nodeSize, blocks[0].Size)
+		}
+	}
+	for _, b := range s.btn.list {
+		if strings.HasPrefix(b.id, "node:") {
+			b.size = nodeSize
+		}
 	}
 	return mapRect, nodes
 }
@@ -126,17 +162,13 @@ func (s *titleScene) Draw(a *App, dst *ebiten.Image) {
 	u := a.unit()
 	t := a.theme
 	x := 4 * u
-	big := a.textSize(3.2)
-	a.fonts.drawLine(dst, "gutskin", x, 3*u, big, true, t.Text, Left)
-	y := 3*u + big*layout.LineHeightFactor
-	sub := layout.MakeBlock("How the gut and the skin are linked, question by question, with the evidence behind each answer.",
-		a.textSize(0.9), a.w*0.3, a.fonts.Measure)
-	a.fonts.drawBlock(dst, sub, x, y, false, t.Muted, Left)
+	a.fonts.drawLine(dst, "gutskin", x, 3*u, a.textSize(3.2), true, t.Text, Left)
+	a.fonts.drawBlock(dst, s.tagline, x, s.taglineY, false, t.Muted, Left)
 
 	// The map: title, arrows, then nodes on top.
-	a.fonts.drawLine(dst, "The gut-skin axis: pick a mechanism to play it", mapRect.X, 3.5*u, a.textSize(1.0), true, t.Text, Left)
-	legend := "Colour and bar: your chance of recall now; it fades until you review."
-	a.fonts.drawLine(dst, layout.Truncate(legend, a.textSize(0.75), mapRect.W, a.fonts.Measure), mapRect.X, 3.5*u+a.textSize(1.0)*1.4, a.textSize(0.75), false, t.Muted, Left)
+	head, hs := layout.FitLine("The gut-skin axis: pick a mechanism to play it", a.textSize(1.0), a.minText(), mapRect.W, a.fonts.MeasureBold)
+	a.fonts.drawLine(dst, head, mapRect.X, 3.5*u, hs, true, t.Text, Left)
+	a.fonts.drawBlock(dst, s.legend, mapRect.X, 3.5*u+a.textSize(1.0)*1.4, false, t.Muted, Left)
 	for _, l := range axisLinks {
 		from, to := nodes[l[0]], nodes[l[1]]
 		x0, y0 := clipToRect(from.Inset(-u*0.4), to.X+to.W/2, to.Y+to.H/2)

@@ -21,6 +21,7 @@ type button struct {
 	hot      []rune // typed characters that activate it
 	disabled bool
 	selected bool        // toggled on
+	size     float64     // the label's size before fitting, 0 for the body size
 	fill     *color.RGBA // overrides the background
 	icon     Icon
 	iconClr  color.RGBA
@@ -221,6 +222,8 @@ func (bs *buttons) draw(a *App, dst *ebiten.Image) {
 }
 
 func (bs *buttons) drawOne(a *App, dst *ebiten.Image, b *button) {
+	a.fonts.owner = b.id
+	defer func() { a.fonts.owner = "" }()
 	t := a.theme
 	u := a.unit()
 	bg := t.Button
@@ -269,14 +272,18 @@ func (bs *buttons) drawOne(a *App, dst *ebiten.Image, b *button) {
 		a.fonts.drawBlock(dst, blk, inner.X, b.r.Y+(b.r.H-blk.Height)/2, false, fg, Left)
 		return
 	}
-	subSize := size * 0.8
-	subH := subSize * layout.LineHeightFactor
-	title, _ := layout.Fit(b.label, size, a.minText(), inner.W, max(inner.H-subH, size), a.fonts.MeasureBold)
-	sub := layout.Truncate(b.sub, subSize, inner.W, a.fonts.Measure)
-	h := title.Height + subH
+	// The label and its second line shrink together, the second line
+	// staying smaller than the label, and neither is cut short.
+	if b.size > 0 {
+		size = b.size
+	}
+	blocks, tops, h, _ := layout.FitStack([]layout.StackItem{
+		{Text: b.label, Factor: 1, Measure: a.fonts.MeasureBold},
+		{Text: b.sub, Factor: 0.8, Measure: a.fonts.Measure},
+	}, size, a.minText()*0.85, inner.W, inner.H)
 	y := b.r.Y + (b.r.H-h)/2
-	a.fonts.drawBlock(dst, title, inner.X, y, true, fg, Left)
-	a.fonts.drawLine(dst, sub, inner.X, y+title.Height, subSize, false, withAlpha(fg, 0.8), Left)
+	a.fonts.drawBlock(dst, blocks[0], inner.X, y+tops[0], true, fg, Left)
+	a.fonts.drawBlock(dst, blocks[1], inner.X, y+tops[1], false, withAlpha(fg, 0.8), Left)
 }
 
 // scroller is a vertically scrolling region.
@@ -334,9 +341,9 @@ func (s *scroller) draw(a *App, dst *ebiten.Image) {
 // hintBar draws a line of key hints at the bottom of the screen.
 func hintBar(a *App, dst *ebiten.Image, hints ...string) {
 	u := a.unit()
-	size := a.textSize(0.75)
-	s := layout.Truncate(strings.Join(hints, "   ·   "), size, a.w-4*u, a.fonts.Measure)
-	a.fonts.drawLine(dst, s, a.w/2, a.h-size*layout.LineHeightFactor-u*0.6, size, false, a.theme.Muted, Center)
+	// The line shrinks before it loses a hint (Q quit was cut at Extra large).
+	s, size := layout.FitLine(strings.Join(hints, "   ·   "), a.textSize(0.75), a.minText()*0.85, a.w-4*u, a.fonts.Measure)
+	a.fonts.drawLine(dst, s, a.w/2, a.h-a.textSize(0.75)*layout.LineHeightFactor-u*0.6, size, false, a.theme.Muted, Center)
 }
 
 // luminance is a colour's relative luminance, 0 (black) to 1 (white).
