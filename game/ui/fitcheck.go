@@ -94,10 +94,10 @@ func (s *playScene) fitKey(what string) (key, name string) {
 		return "choices." + strconv.Itoa(ci), fmt.Sprintf("choice %q", short(q.Choices[ci].Text, 40))
 	case strings.HasPrefix(what, "step "):
 		k := num("step ")
-		if k < 0 || k >= len(s.order) {
+		if k < 0 || k >= len(s.d.Order) {
 			return "", ""
 		}
-		return "steps." + strconv.Itoa(s.order[k]), fmt.Sprintf("step %d", s.order[k]+1)
+		return "steps." + strconv.Itoa(s.d.Order[k]), fmt.Sprintf("step %d", s.d.Order[k]+1)
 	case strings.HasPrefix(what, "left "):
 		k := num("left ")
 		return "pairs." + strconv.Itoa(k) + ".left", fmt.Sprintf("the left side of pair %d", k+1)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -32,12 +33,7 @@ type playScene struct {
 	phase  phase
 	cards  int // cards begun: with the phase, what the screen shows
 
-	picked  []bool       // multi (and single before confirm)
-	order   []int        // step indexes as arranged
-	grabbed int          // position of the step being moved, -1
-	pairs   quiz.Pairing // match: the pairs made so far
-	est     float64
-	typed   string
+	d       *quiz.Draft // the answer being composed (rules in package quiz)
 	message string
 
 	drag struct {
@@ -99,19 +95,10 @@ func (s *playScene) begin(a *App) {
 	if it == nil {
 		return
 	}
-	q := it.Question
 	s.phase = answering
 	s.cards++
-	s.picked = make([]bool, len(q.Choices))
-	s.order = append([]int(nil), it.StepOrder...)
-	s.grabbed = -1
-	s.pairs = quiz.NewPairing(len(q.Pairs))
-	s.typed, s.message = "", ""
-	if e := q.Estimate; e != nil {
-		// The slider starts at its left end: starting in the middle would
-		// hand the answer to any question whose range is centred on it.
-		s.est = snap(e, e.Min)
-	}
+	s.d = quiz.NewDraft(it)
+	s.message = ""
 	s.btn = buttons{}
 	s.round.Show(a.now())
 }
@@ -187,45 +174,16 @@ func (s *playScene) next(a *App) {
 	s.begin(a)
 }
 
-// composed builds the answer from the card's state.
-func (s *playScene) composed() (quiz.Answer, bool) {
-	q := s.item().Question
-	switch q.Type {
-	case pack.Multi:
-		var picks []int
-		for i, p := range s.picked {
-			if p {
-				picks = append(picks, i)
-			}
-		}
-		return quiz.Answer{Choices: picks}, len(picks) > 0
-	case pack.Order:
-		return quiz.Answer{Order: append([]int(nil), s.order...)}, true
-	case pack.Match:
-		return quiz.Answer{Match: append([]int(nil), s.pairs.Match...)}, true
-	case pack.Estimate:
-		v := s.est
-		if s.typed != "" {
-			f, ok := parseNumber(s.typed)
-			if !ok {
-				return quiz.Answer{}, false
-			}
-			v = math.Max(q.Estimate.Min, math.Min(q.Estimate.Max, f))
-		}
-		return quiz.Answer{Value: v, HasValue: true}, true
-	}
-	return quiz.Answer{}, false
-}
-
 func (s *playScene) confirm(a *App) {
-	ans, ok := s.composed()
-	if !ok {
-		switch s.item().Question.Type {
-		case pack.Multi:
-			s.message = "Tick at least one choice, then check."
-		case pack.Estimate:
-			s.message = fmt.Sprintf("%q is not a number.", s.typed)
-		}
+	ans, err := s.d.Answer()
+	switch {
+	case errors.Is(err, quiz.ErrNothingTicked):
+		s.message = "Tick at least one choice, then check."
+		return
+	case errors.Is(err, quiz.ErrNotANumber):
+		s.message = fmt.Sprintf("%q is not a number.", s.d.Typed)
+		return
+	case err != nil:
 		return
 	}
 	s.submit(a, ans)
@@ -324,31 +282,23 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 	case EvKey:
 		switch ev.Key {
 		case KeyEnter:
-			s.grabbed = -1
+			s.d.Grabbed = -1
 			s.confirm(a)
 			return true
 		case KeySpace:
 			if f := s.btn.focused(); f != nil && strings.HasPrefix(f.id, "step:") {
 				n, _ := strconv.Atoi(strings.TrimPrefix(f.id, "step:"))
-				if s.grabbed == n {
-					s.grabbed = -1
-				} else {
-					s.grabbed = n
-				}
+				s.d.Grab(n)
 				s.btn.keyNav = true
 				return true
 			}
 		case KeyUp, KeyDown:
-			if s.grabbed >= 0 {
-				to := s.grabbed - 1
-				if ev.Key == KeyDown {
-					to = s.grabbed + 1
-				}
-				if to >= 0 && to < len(s.order) {
-					s.moveStep(s.grabbed, to)
-					s.grabbed = to
-					s.btn.setFocus(fmt.Sprint("step:", to))
-				}
+			delta := -1
+			if ev.Key == KeyDown {
+				delta = 1
+			}
+			if s.d.MoveGrabbed(delta) {
+				s.btn.setFocus(fmt.Sprint("step:", s.d.Grabbed))
 				return true
 			}
 		}
@@ -360,12 +310,12 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 		if s.drag.pressed {
 			if !s.drag.active && math.Abs(ev.Y-s.drag.y0) > a.unit() {
 				s.drag.active = true
-				s.grabbed = s.drag.pos
+				s.d.Grabbed = s.drag.pos
 			}
 			if s.drag.active {
 				if n := rowAt(ev.Y); n >= 0 && n != s.drag.pos {
-					s.moveStep(s.drag.pos, n)
-					s.drag.pos, s.grabbed = n, n
+					s.d.MoveStep(s.drag.pos, n)
+					s.drag.pos, s.d.Grabbed = n, n
 				}
 				return true
 			}
@@ -374,7 +324,7 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 		wasDrag := s.drag.active
 		s.drag.pressed, s.drag.active = false, false
 		if wasDrag {
-			s.grabbed = -1
+			s.d.Grabbed = -1
 			s.btn.pressed = ""
 			return true
 		}
@@ -382,32 +332,9 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 	return false
 }
 
-func (s *playScene) moveStep(from, to int) {
-	v := s.order[from]
-	s.order = append(s.order[:from], s.order[from+1:]...)
-	s.order = append(s.order[:to], append([]int{v}, s.order[to:]...)...)
-}
-
-// tapStep: tap a step to pick it up, tap another place to put it there.
-func (s *playScene) tapStep(n int) {
-	switch {
-	case s.grabbed < 0:
-		s.grabbed = n
-	case s.grabbed == n:
-		s.grabbed = -1
-	default:
-		s.moveStep(s.grabbed, n)
-		s.grabbed = -1
-	}
-}
-
 // estimateEvent handles the slider, the arrow keys and typed numbers.
 func (s *playScene) estimateEvent(a *App, ev Event) bool {
-	e := s.item().Question.Estimate
-	step := func(n float64) {
-		s.typed = ""
-		s.est = nudge(e, s.est, n)
-	}
+	step := s.d.Nudge
 	switch ev.Kind {
 	case EvKey:
 		big := 0.1
@@ -432,23 +359,18 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		case KeyPageUp:
 			step(big)
 		case KeyHome:
-			s.typed, s.est = "", e.Min
+			s.d.SetEnd(false)
 		case KeyEnd:
-			s.typed, s.est = "", e.Max
+			s.d.SetEnd(true)
 		case KeyBackspace:
-			if s.typed != "" {
-				s.typed = s.typed[:len(s.typed)-1]
-				s.followTyped()
-			}
+			s.d.Backspace()
 		default:
 			return false
 		}
 		s.message = ""
 		return true
 	case EvRune:
-		if strings.ContainsRune("0123456789.,-+eE", ev.Rune) && len(s.typed) < 24 {
-			s.typed += string(ev.Rune)
-			s.followTyped()
+		if s.d.TypeRune(ev.Rune) {
 			s.message = ""
 			return true
 		}
@@ -472,21 +394,9 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 	return false
 }
 
-// followTyped moves the slider to a typed number, so the screen shows one
-// value, not the typed one beside the knob's.
-func (s *playScene) followTyped() {
-	e := s.item().Question.Estimate
-	if f, ok := parseNumber(s.typed); ok {
-		s.est = math.Max(e.Min, math.Min(e.Max, f))
-	}
-}
-
 func (s *playScene) setSlider(a *App, x float64) {
-	e := s.item().Question.Estimate
 	tr := s.sliderRect(a)
-	f := math.Max(0, math.Min(1, (x-tr.X)/tr.W))
-	s.typed = ""
-	s.est = snap(e, fromFrac(e, f))
+	s.d.SetFrac((x - tr.X) / tr.W)
 }
 
 // sliderRect is the estimate slider's track.
@@ -497,114 +407,6 @@ func (s *playScene) sliderRect(a *App) layout.Rect {
 		}
 	}
 	return layout.Rect{}
-}
-
-// toFrac and fromFrac convert between values and slider positions.
-func toFrac(e *pack.EstimateSpec, v float64) float64 {
-	if e.Scale == pack.Log {
-		return (math.Log10(math.Max(v, e.Min)) - math.Log10(e.Min)) / (math.Log10(e.Max) - math.Log10(e.Min))
-	}
-	return (v - e.Min) / (e.Max - e.Min)
-}
-
-func fromFrac(e *pack.EstimateSpec, f float64) float64 {
-	if e.Scale == pack.Log {
-		return math.Pow(10, math.Log10(e.Min)+f*(math.Log10(e.Max)-math.Log10(e.Min)))
-	}
-	return e.Min + f*(e.Max-e.Min)
-}
-
-// nudge moves a value by a share of the slider's range, and always by at
-// least one step of the slider's precision, so no key press is lost to
-// rounding.
-func nudge(e *pack.EstimateSpec, v, share float64) float64 {
-	f := math.Max(0, math.Min(1, toFrac(e, v)+share))
-	nv := snap(e, fromFrac(e, f))
-	if nv != v || f == 0 || f == 1 {
-		return nv
-	}
-	// Rounding brought it back: take the next representable value.
-	for k := 2.0; k < 200 && nv == v; k++ {
-		nv = snap(e, fromFrac(e, math.Max(0, math.Min(1, toFrac(e, v)+share*k))))
-	}
-	return nv
-}
-
-// snap rounds a value to the slider's step, or to 2 significant digits on a
-// log scale, inside the range.
-func snap(e *pack.EstimateSpec, v float64) float64 {
-	switch {
-	case e.Step > 0:
-		v = e.Min + math.Round((v-e.Min)/e.Step)*e.Step
-	case e.Scale == pack.Log:
-		mag := math.Pow(10, math.Floor(math.Log10(v))-1)
-		v = math.Round(v/mag) * mag
-	default:
-		mag := math.Pow(10, math.Floor(math.Log10(e.Max-e.Min))-2)
-		v = math.Round(v/mag) * mag
-	}
-	return math.Max(e.Min, math.Min(e.Max, v))
-}
-
-// parseNumber reads a typed number: digits, one point, an exponent;
-// thousands separators are ignored.
-func parseNumber(s string) (float64, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
-}
-
-// formatNumber writes a value for people: 38 trillion, 12,500, 0.25.
-func formatNumber(v float64) string {
-	av := math.Abs(v)
-	for _, u := range []struct {
-		n    float64
-		name string
-	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
-		if av >= u.n {
-			return strconv.FormatFloat(sig(v/u.n, 3), 'f', -1, 64) + " " + u.name
-		}
-	}
-	if av >= 1000 {
-		s := strconv.FormatInt(int64(math.Round(v)), 10)
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		var b strings.Builder
-		for i, c := range s {
-			if i > 0 && (len(s)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(c)
-		}
-		if neg {
-			return "-" + b.String()
-		}
-		return b.String()
-	}
-	return strconv.FormatFloat(sig(v, 3), 'f', -1, 64)
-}
-
-// sig rounds to n significant digits.
-func sig(v float64, n int) float64 {
-	if v == 0 {
-		return 0
-	}
-	mag := math.Pow(10, float64(n)-1-math.Floor(math.Log10(math.Abs(v))))
-	return math.Round(v*mag) / mag
-}
-
-func withUnit(v float64, unit string) string {
-	s := formatNumber(v)
-	switch {
-	case unit == "":
-		return s
-	case unit == "%":
-		return s + "%"
-	}
-	return s + " " + unit
 }
 
 const multiNote = "Several answers may be right: tick every one, then check. Wrong ticks cost points."
@@ -715,10 +517,10 @@ func (s *playScene) layoutChoices(a *App, body layout.Rect) {
 		if q.Type == pack.TrueFalse {
 			hot = append(hot, rune(strings.ToLower(ch.Text)[0]))
 		}
-		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.picked[ci]}
+		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.d.Picked[ci]}
 		idx := ci
 		if q.Type == pack.Multi {
-			b.action = func() { s.picked[idx] = !s.picked[idx]; s.message = "" }
+			b.action = func() { s.d.Toggle(idx); s.message = "" }
 		} else {
 			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
 		}
@@ -764,23 +566,23 @@ func (s *playScene) layoutOrder(a *App, body layout.Rect) {
 	u := a.unit()
 	body = s.confirmButton(a, body, "Check order (Enter)")
 	q := s.item().Question
-	n := len(s.order)
+	n := len(s.d.Order)
 	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
-	for k, step := range s.order {
+	for k, step := range s.d.Order {
 		r := layout.Rect{X: body.X, Y: body.Y + float64(k)*(h+u*0.6), W: body.W - 12*u, H: h}
 		pos := k
 		b := s.btn.add(&button{id: fmt.Sprint("step:", k), r: r, label: q.Steps[step], hotkey: strconv.Itoa(k + 1),
-			hot: []rune{rune('1' + k)}, selected: s.grabbed == k, action: func() { s.tapStep(pos) }})
+			hot: []rune{rune('1' + k)}, selected: s.d.Grabbed == k, action: func() { s.d.TapStep(pos) }})
 		s.buttonText(a, fmt.Sprint("step ", k+1), b)
 		up := layout.Rect{X: r.X + r.W + u, Y: r.Y, W: 5 * u, H: h}
 		down := layout.Rect{X: up.X + 6*u, Y: r.Y, W: 5 * u, H: h}
 		s.btn.add(&button{id: fmt.Sprint("up:", k), r: up, label: "↑", disabled: k == 0, action: func() {
-			s.moveStep(pos, pos-1)
-			s.grabbed = -1
+			s.d.MoveStep(pos, pos-1)
+			s.d.Grabbed = -1
 		}})
 		s.btn.add(&button{id: fmt.Sprint("down:", k), r: down, label: "↓", disabled: k == n-1, action: func() {
-			s.moveStep(pos, pos+1)
-			s.grabbed = -1
+			s.d.MoveStep(pos, pos+1)
+			s.d.Grabbed = -1
 		}})
 	}
 }
@@ -798,7 +600,7 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		rightOf[j] = k
 	}
 	leftOf := map[int]int{} // pair index -> left side matched to it
-	for i, j := range s.pairs.Match {
+	for i, j := range s.d.Pairs.Match {
 		if j >= 0 {
 			leftOf[j] = i
 		}
@@ -807,8 +609,8 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		r := layout.Rect{X: body.X, Y: body.Y + float64(i)*(h+u*0.6), W: colW, H: h}
 		li := i
 		b := &button{id: fmt.Sprint("left:", i), r: r, label: p.Left, hotkey: strconv.Itoa(i + 1), hot: []rune{rune('1' + i)},
-			selected: s.pairs.Left == i, action: func() { s.pairs.TapLeft(li) }}
-		if j := s.pairs.Match[i]; j >= 0 {
+			selected: s.d.Pairs.Left == i, action: func() { s.d.Pairs.TapLeft(li) }}
+		if j := s.d.Pairs.Match[i]; j >= 0 {
 			b.sub = "→ " + string(letters[rightOf[j]])
 		}
 		s.btn.add(b)
@@ -818,7 +620,7 @@ func (s *playScene) layoutMatch(a *App, body layout.Rect) {
 		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
 		jj := j
 		b := &button{id: fmt.Sprint("right:", k), r: r, label: rights[j], hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
-			selected: s.pairs.Right == j, action: func() { s.pairs.TapRight(jj) }}
+			selected: s.d.Pairs.Right == j, action: func() { s.d.Pairs.TapRight(jj) }}
 		if li, ok := leftOf[j]; ok {
 			b.sub = "← " + strconv.Itoa(li+1)
 		}
@@ -1032,17 +834,17 @@ func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
 			track = pt.Box
 		}
 	}
-	shown := withUnit(s.est, e.Unit)
-	if s.typed != "" {
-		shown = s.typed + " (typed)"
-		if v, ok := parseNumber(s.typed); ok {
-			shown = withUnit(v, e.Unit) + " (typed)"
+	shown := quiz.FormatValue(s.d.Value, e.Unit)
+	if s.d.Typed != "" {
+		shown = s.d.Typed + " (typed)"
+		if v, ok := quiz.ParseNumber(s.d.Typed); ok {
+			shown = quiz.FormatValue(v, e.Unit) + " (typed)"
 		}
 	}
 	vb, _ := layout.Fit(shown, a.textSize(2), a.minText(), value.W, value.H, a.fonts.MeasureBold)
 	a.fonts.drawBlock(dst, vb, value.X+value.W/2, value.Y+(value.H-vb.Height)/2, true, t.Text, Center)
 	fillRound(dst, track, track.H/2, withAlpha(t.Muted, 0.35))
-	f := toFrac(e, s.est)
+	f := quiz.EstimateFrac(e, s.d.Value)
 	fillRound(dst, layout.Rect{X: track.X, Y: track.Y, W: track.W * f, H: track.H}, track.H/2, t.Accent)
 	circle(dst, track.X+track.W*f, track.Y+track.H/2, 1.6*u, t.Text)
 	ls := a.textSize(0.8)
@@ -1050,17 +852,12 @@ func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
 	if e.Scale == pack.Log {
 		scale = "log scale: each step multiplies"
 	}
-	a.fonts.drawLine(dst, withUnit(e.Min, e.Unit), track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
-	a.fonts.drawLine(dst, withUnit(e.Max, e.Unit), track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
+	a.fonts.drawLine(dst, quiz.FormatValue(e.Min, e.Unit), track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
+	a.fonts.drawLine(dst, quiz.FormatValue(e.Max, e.Unit), track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
 	a.fonts.drawLine(dst, scale, track.X+track.W/2, track.Y+2.5*u, ls, false, t.Muted, Center)
 }
 
-// answerText describes an answer in words (estimates in the card's own
-// number format).
+// answerText describes an answer in words.
 func (s *playScene) answerText(ans quiz.Answer) string {
-	q := s.shown().Question
-	if q.Type == pack.Estimate {
-		return withUnit(ans.Value, q.Estimate.Unit)
-	}
-	return quiz.Describe(q, ans)
+	return quiz.Describe(s.shown().Question, ans)
 }

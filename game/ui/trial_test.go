@@ -73,7 +73,7 @@ func TestMatchTapPairAgainUndoes(t *testing.T) {
 		a.Step(Click(x, y))
 	}
 	matched := func() []int {
-		ans, _ := s.composed()
+		ans, _ := s.d.Answer()
 		return ans.Match
 	}
 	tap("left:0")
@@ -320,12 +320,12 @@ func TestCardDetails(t *testing.T) {
 	}
 	s = itemScene(t, a, nthOfType(t, pack.Estimate, 0), quiz.Accuracy)
 	e := s.item().Question.Estimate
-	want := snap(e, e.Min+(e.Max-e.Min)/2)
+	want := quiz.Snap(e, e.Min+(e.Max-e.Min)/2)
 	for _, r := range numberText(want) {
 		a.Step([]Event{RuneEvent(r)})
 	}
-	if s.est != want {
-		t.Errorf("typed %s, the slider is at %v", numberText(want), s.est)
+	if s.d.Value != want {
+		t.Errorf("typed %s, the slider is at %v", numberText(want), s.d.Value)
 	}
 	s = timedItem(t, a, nthOfType(t, pack.Single, 0), quiz.Accuracy, 30*time.Second)
 	clk.Advance(12 * time.Second)
