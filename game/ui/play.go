@@ -10,6 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"gutskin/game/card"
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
@@ -48,6 +49,7 @@ type playScene struct {
 	escAt   time.Time // first Esc press: a second one leaves
 
 	btn  buttons
+	plan card.Plan // the card's layout (package card)
 	lay  cardLayout
 	card layout.Rect
 	rev  revealed
@@ -401,20 +403,23 @@ func (s *playScene) setSlider(a *App, x float64) {
 
 // sliderRect is the estimate slider's track.
 func (s *playScene) sliderRect(a *App) layout.Rect {
-	for _, t := range s.lay.Texts {
-		if t.What == "slider" {
-			return t.Box
-		}
-	}
-	return layout.Rect{}
+	sl, _ := s.plan.Find(card.Slider)
+	return sl.Box
 }
 
-const multiNote = "Several answers may be right: tick every one, then check. Wrong ticks cost points."
+const multiNote = card.MultiNoteText
 
 // letters label choices and right-hand sides.
-const letters = "ABCDEFGH"
+const letters = card.Letters
 
-// layout builds the buttons of the card and records where texts go.
+// cardMetrics are the sizes and measures package card lays cards out with.
+func (a *App) cardMetrics() card.Metrics {
+	return card.Metrics{W: a.w, H: a.h, Unit: a.unit(), Body: a.textSize(1), Min: a.minText(), Factor: a.textFactor(),
+		Regular: a.fonts.Measure, Bold: a.fonts.MeasureBold}
+}
+
+// layout lays the card out (package card) and makes its buttons; during
+// the feedback, the feedback's layout.
 func (s *playScene) layout(a *App) {
 	it := s.shown()
 	s.btn.reset()
@@ -422,235 +427,76 @@ func (s *playScene) layout(a *App) {
 	if it == nil {
 		return
 	}
-	u := a.unit()
-	top := 6*u + s.offset
-	if it.TimeLimit > 0 {
-		top = 8.5*u + s.offset
+	if s.phase == revealing {
+		u := a.unit()
+		top := 6*u + s.offset
+		if it.TimeLimit > 0 {
+			top = 8.5*u + s.offset
+		}
+		s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
+		s.lay.Card = s.card
+		s.layoutReveal(a, s.card.Inset(2.5*u))
+		return
 	}
-	s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
+	view := card.Answering
+	if s.phase == confiding {
+		view = card.Confiding
+	}
+	s.plan = card.Layout(it, s.d, view, a.cardMetrics(), s.offset)
+	s.card = s.plan.Card
 	s.lay.Card = s.card
-	inner := s.card.Inset(2.5 * u)
-	switch s.phase {
-	case revealing:
-		s.layoutReveal(a, inner)
-		return
+	for i := range s.plan.Slots {
+		sl := &s.plan.Slots[i]
+		s.lay.Texts = append(s.lay.Texts, PlacedText{What: sl.Name, Box: sl.Fit.Inner, Used: sl.Fit.Used(), Fits: sl.Fit.Fits, Size: sl.Fit.Blocks[0].Size})
+		if b := s.slotButton(a, it, sl); b != nil {
+			b.fit = &sl.Fit
+			s.btn.add(b)
+		}
 	}
+}
+
+// slotButton makes the button of a slot, with its keys and its action;
+// text slots give nil.
+func (s *playScene) slotButton(a *App, it *quiz.Item, sl *card.Slot) *button {
 	q := it.Question
-	promptH := inner.H * 0.3
-	if s.phase == confiding {
-		promptH = inner.H * 0.25
-	}
-	pb, ok := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), inner.W, promptH, a.fonts.MeasureBold)
-	s.place("prompt", layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: promptH}, pb, ok)
-	body := layout.Rect{X: inner.X, Y: inner.Y + pb.Height + 2*u, W: inner.W, H: inner.H - pb.Height - 2*u}
-	if q.Image != "" {
-		// The picture takes the right third of the card's body.
-		pic := layout.Rect{X: body.X + body.W*0.68, Y: body.Y, W: body.W * 0.32, H: body.H}
-		s.lay.Texts = append(s.lay.Texts, PlacedText{What: "image", Box: pic, Used: pic, Fits: true})
-		body.W = body.W*0.68 - 2*u
-	}
-	if s.phase == confiding {
-		s.layoutConfidence(a, body)
-		return
-	}
-	switch q.Type {
-	case pack.Single, pack.TrueFalse, pack.Multi:
-		s.layoutChoices(a, body)
-	case pack.Order:
-		s.layoutOrder(a, body)
-	case pack.Match:
-		s.layoutMatch(a, body)
-	case pack.Estimate:
-		s.layoutEstimate(a, body)
-	}
-}
-
-// place records a text block at the top-left of box.
-func (s *playScene) place(what string, box layout.Rect, b layout.Block, ok bool) {
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok, Size: b.Size})
-}
-
-// buttonText records how a button's label fits inside it (the same fit the
-// button's drawing does).
-func (s *playScene) buttonText(a *App, what string, b *button) {
-	inner := b.r.Inset(a.unit() * 0.7)
-	if b.hotkey != "" {
-		tag := min(inner.H, a.unit()*2.6)
-		inner.X += tag + a.unit()*0.8
-		inner.W -= tag + a.unit()*0.8
-	}
-	if b.icon != NoIcon {
-		inner.W -= min(inner.H, a.unit()*2.4) + a.unit()*0.5
-	}
-	blk, ok := layout.Fit(b.label, a.textSize(1.0), a.minText(), inner.W, inner.H, a.fonts.Measure)
-	s.place(what, inner, blk, ok)
-}
-
-func (s *playScene) confirmButton(a *App, body layout.Rect, label string) layout.Rect {
-	u := a.unit()
-	bh := 5 * u
-	r := layout.Rect{X: body.X + body.W - 30*u, Y: body.Y + body.H - bh, W: 30 * u, H: bh}
-	s.btn.add(&button{id: "confirm", r: r, label: label, selected: true, action: func() { s.confirm(a) }})
-	return layout.Rect{X: body.X, Y: body.Y, W: body.W, H: body.H - bh - 1.5*u}
-}
-
-func (s *playScene) layoutChoices(a *App, body layout.Rect) {
-	q := s.item().Question
-	u := a.unit()
-	if q.Type == pack.Multi {
-		body = s.confirmButton(a, body, "Check answer (Enter)")
-		box := layout.Rect{X: body.X, Y: body.Y + body.H + 1.5*u, W: body.W - 32*u, H: 5 * u}
-		nb, ok := layout.Fit(multiNote, a.textSize(0.8), a.minText(), box.W, box.H, a.fonts.Measure)
-		s.place("multi note", box, nb, ok)
-	}
-	n := len(q.Choices)
-	labels := make([]string, n)
-	for k, ci := range s.item().ChoiceOrder {
-		labels[k] = q.Choices[ci].Text
-	}
-	cells := s.choiceCells(a, body, labels)
-	for k, c := range cells {
-		ci := s.item().ChoiceOrder[k]
-		ch := q.Choices[ci]
-		label := ch.Text
-		hot := []rune{rune('1' + k), rune('a' + k)}
+	k, of := sl.Index, sl.Of
+	b := &button{r: sl.Box, label: sl.Label, sub: sl.Sub, hotkey: sl.Hotkey, selected: sl.Selected}
+	switch sl.Kind {
+	case card.Confirm:
+		b.id, b.action = "confirm", func() { s.confirm(a) }
+	case card.Choice:
+		b.id, b.hot = fmt.Sprint("choice:", k), []rune{rune('1' + k), rune('a' + k)}
 		if q.Type == pack.TrueFalse {
-			hot = append(hot, rune(strings.ToLower(ch.Text)[0]))
+			b.hot = append(b.hot, rune(strings.ToLower(sl.Label)[0]))
 		}
-		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.d.Picked[ci]}
-		idx := ci
 		if q.Type == pack.Multi {
-			b.action = func() { s.d.Toggle(idx); s.message = "" }
+			b.action = func() { s.d.Toggle(of); s.message = "" }
 		} else {
-			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
+			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{of}}) }
 		}
-		s.btn.add(b)
-		s.buttonText(a, fmt.Sprint("choice ", string(letters[k])), b)
-	}
-}
-
-// choiceCells lays out the choice buttons in one column or two, whichever
-// sets their labels larger: buttons grow with the text size, so Extra large
-// text makes the choices larger, not the same size in a cramped grid.
-func (s *playScene) choiceCells(a *App, body layout.Rect, labels []string) []layout.Rect {
-	u := a.unit()
-	n := len(labels)
-	var best []layout.Rect
-	bestSize := 0.0
-	for _, cols := range []int{2, 1} {
-		if cols == 2 && (n < 4 || body.W <= 70*u) {
-			continue
+	case card.Step:
+		b.id, b.hot, b.action = fmt.Sprint("step:", k), []rune{rune('1' + k)}, func() { s.d.TapStep(k) }
+	case card.StepUp:
+		b.id, b.disabled = fmt.Sprint("up:", k), k == 0
+		b.action = func() { s.d.MoveStep(k, k-1); s.d.Grabbed = -1 }
+	case card.StepDown:
+		b.id, b.disabled = fmt.Sprint("down:", k), k == len(s.d.Order)-1
+		b.action = func() { s.d.MoveStep(k, k+1); s.d.Grabbed = -1 }
+	case card.Left:
+		b.id, b.hot, b.action = fmt.Sprint("left:", k), []rune{rune('1' + k)}, func() { s.d.Pairs.TapLeft(of) }
+	case card.Right:
+		b.id, b.hot, b.action = fmt.Sprint("right:", k), []rune{rune('a' + k)}, func() { s.d.Pairs.TapRight(of) }
+	case card.Confidence:
+		c := quiz.Confidence(of)
+		b.id, b.hot = fmt.Sprint("conf:", k), []rune{rune('1' + k)}
+		b.action = func() {
+			s.pending.Confidence = c
+			s.submit(a, s.pending)
 		}
-		rows := (n + cols - 1) / cols
-		h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u*a.textFactor())
-		grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
-		cells := layout.Grid(grid, n, cols, u)
-		size := math.Inf(1)
-		for k, c := range cells {
-			inner := c.Inset(u * 0.7)
-			tag := min(inner.H, u*2.6) + u*0.8
-			blk, ok := layout.Fit(labels[k], a.textSize(1.0), a.minText(), inner.W-tag, inner.H, a.fonts.Measure)
-			if !ok {
-				blk.Size = 0
-			}
-			size = min(size, blk.Size)
-		}
-		if best == nil || size > bestSize {
-			best, bestSize = cells, size
-		}
+	default:
+		return nil
 	}
-	return best
-}
-
-func (s *playScene) layoutOrder(a *App, body layout.Rect) {
-	u := a.unit()
-	body = s.confirmButton(a, body, "Check order (Enter)")
-	q := s.item().Question
-	n := len(s.d.Order)
-	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
-	for k, step := range s.d.Order {
-		r := layout.Rect{X: body.X, Y: body.Y + float64(k)*(h+u*0.6), W: body.W - 12*u, H: h}
-		pos := k
-		b := s.btn.add(&button{id: fmt.Sprint("step:", k), r: r, label: q.Steps[step], hotkey: strconv.Itoa(k + 1),
-			hot: []rune{rune('1' + k)}, selected: s.d.Grabbed == k, action: func() { s.d.TapStep(pos) }})
-		s.buttonText(a, fmt.Sprint("step ", k+1), b)
-		up := layout.Rect{X: r.X + r.W + u, Y: r.Y, W: 5 * u, H: h}
-		down := layout.Rect{X: up.X + 6*u, Y: r.Y, W: 5 * u, H: h}
-		s.btn.add(&button{id: fmt.Sprint("up:", k), r: up, label: "↑", disabled: k == 0, action: func() {
-			s.d.MoveStep(pos, pos-1)
-			s.d.Grabbed = -1
-		}})
-		s.btn.add(&button{id: fmt.Sprint("down:", k), r: down, label: "↓", disabled: k == n-1, action: func() {
-			s.d.MoveStep(pos, pos+1)
-			s.d.Grabbed = -1
-		}})
-	}
-}
-
-func (s *playScene) layoutMatch(a *App, body layout.Rect) {
-	u := a.unit()
-	body = s.confirmButton(a, body, "Check matches (Enter)")
-	q := s.item().Question
-	rights := q.Rights()
-	n := len(rights) // distractors make the right column the longer one
-	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
-	colW := (body.W - 4*u) / 2
-	rightOf := map[int]int{} // pair index -> display position
-	for k, j := range s.item().RightOrder {
-		rightOf[j] = k
-	}
-	leftOf := map[int]int{} // pair index -> left side matched to it
-	for i, j := range s.d.Pairs.Match {
-		if j >= 0 {
-			leftOf[j] = i
-		}
-	}
-	for i, p := range q.Pairs {
-		r := layout.Rect{X: body.X, Y: body.Y + float64(i)*(h+u*0.6), W: colW, H: h}
-		li := i
-		b := &button{id: fmt.Sprint("left:", i), r: r, label: p.Left, hotkey: strconv.Itoa(i + 1), hot: []rune{rune('1' + i)},
-			selected: s.d.Pairs.Left == i, action: func() { s.d.Pairs.TapLeft(li) }}
-		if j := s.d.Pairs.Match[i]; j >= 0 {
-			b.sub = "→ " + string(letters[rightOf[j]])
-		}
-		s.btn.add(b)
-		s.buttonText(a, fmt.Sprint("left ", i+1), b)
-	}
-	for k, j := range s.item().RightOrder {
-		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
-		jj := j
-		b := &button{id: fmt.Sprint("right:", k), r: r, label: rights[j], hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
-			selected: s.d.Pairs.Right == j, action: func() { s.d.Pairs.TapRight(jj) }}
-		if li, ok := leftOf[j]; ok {
-			b.sub = "← " + strconv.Itoa(li+1)
-		}
-		s.btn.add(b)
-		s.buttonText(a, fmt.Sprint("right ", string(letters[k])), b)
-	}
-}
-
-func (s *playScene) layoutEstimate(a *App, body layout.Rect) {
-	u := a.unit()
-	body = s.confirmButton(a, body, "Check estimate (Enter)")
-	value := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: body.H * 0.3}
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "value", Box: value, Used: value, Fits: true})
-	track := layout.Rect{X: body.X + 4*u, Y: body.Y + body.H*0.45, W: body.W - 8*u, H: 1.2 * u}
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "slider", Box: track, Used: track, Fits: true})
-}
-
-func (s *playScene) layoutConfidence(a *App, body layout.Rect) {
-	u := a.unit()
-	cells := layout.Grid(layout.Rect{X: body.X, Y: body.Y + body.H*0.35, W: body.W, H: min(body.H*0.45, 9*u)}, 3, 3, 2*u)
-	for i, c := range []quiz.Confidence{quiz.Unsure, quiz.FairlySure, quiz.Sure} {
-		r, w := quiz.ConfidenceMarks(c)
-		cc := c
-		s.btn.add(&button{id: fmt.Sprint("conf:", i), r: cells[i], label: c.Label(), hotkey: strconv.Itoa(i + 1),
-			sub: fmt.Sprintf("+%d if right, %s if wrong", r, signed(-w)), hot: []rune{rune('1' + i)},
-			action: func() {
-				s.pending.Confidence = cc
-				s.submit(a, s.pending)
-			}})
-	}
+	return b
 }
 
 func signed(n int) string {
@@ -781,11 +627,8 @@ func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 	t := a.theme
 	u := a.unit()
 	q := s.item().Question
-	for _, pt := range s.lay.Texts {
-		if pt.What == "prompt" {
-			blk, _ := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), pt.Box.W, pt.Box.H, a.fonts.MeasureBold)
-			a.fonts.drawBlock(dst, blk, pt.Box.X, pt.Box.Y, true, t.Text, Left)
-		}
+	if p, ok := s.plan.Find(card.Prompt); ok {
+		a.fonts.drawBlock(dst, p.Fit.Blocks[0], p.Box.X, p.Box.Y, true, t.Text, Left)
 	}
 	if s.phase == confiding {
 		inner := s.card.Inset(2.5 * u)
