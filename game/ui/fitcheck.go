@@ -31,6 +31,10 @@ func CheckFit(packs []*pack.Pack) ([]pack.Diagnostic, error) {
 	a.profile.Settings.ReducedMotion = true
 	a.SetSize(FitWidth, FitHeight)
 	out := card.Check(packs, a.cardMetrics(), fmt.Sprintf("%dx%d", FitWidth, FitHeight))
+	said := map[string]bool{} // a choice too long on the card and in the feedback is said once
+	for _, d := range out {
+		said[d.String()] = true
+	}
 	for _, p := range packs {
 		for i := range p.Questions {
 			q := &p.Questions[i]
@@ -52,8 +56,12 @@ func CheckFit(packs []*pack.Pack) ([]pack.Diagnostic, error) {
 				}
 				seen[what] = true
 				at := q.At(key)
-				out = append(out, pack.Diagnostic{File: p.File, Line: at.Line, Col: at.Col, Severity: pack.Warning,
-					Message: fmt.Sprintf("question %q: %s does not fit its card at %dx%d even at the smallest text size: shorten it", q.ID, what, FitWidth, FitHeight)})
+				d := pack.Diagnostic{File: p.File, Line: at.Line, Col: at.Col, Severity: pack.Warning,
+					Message: fmt.Sprintf("question %q: %s does not fit its card at %dx%d even at the smallest text size: shorten it", q.ID, what, FitWidth, FitHeight)}
+				if !said[d.String()] {
+					said[d.String()] = true
+					out = append(out, d)
+				}
 			}
 		}
 	}
