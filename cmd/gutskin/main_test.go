@@ -169,7 +169,9 @@ func TestValidateReportsTextThatDoesNotFit(t *testing.T) {
 	src := strings.Replace(goodPack, `explanation = "Because."`, `explanation = "`+long(58)+`"`, 1)
 	src = strings.Replace(src, `rationale_true = "Yes."`, `rationale_true = "`+long(33)+`"`, 1)
 	src = strings.Replace(src, `rationale_false = "No."`, `rationale_false = "`+long(33)+`"`, 1)
-	for range 4 {
+	// Enough that even the feedback's widest split (the explanation side at
+	// three quarters of the card) cannot hold it at 960x540.
+	for range 7 {
 		src += "[[questions.sources]]\ncitation = \"" + cite + "\"\ndoi = \"10.1000/y\"\n"
 	}
 	path := filepath.Join(t.TempDir(), "long.toml")

@@ -46,6 +46,9 @@ const (
 	Value                  // the estimate's value, above the slider
 	Slider                 // the estimate slider's track
 	Confidence             // a button of the confidence step
+	ConfHead               // the confidence step's question, "How sure are you?"
+	ConfAnswer             // the confidence step's answer given, in full
+	Change                 // the confidence step's button back to the answer
 )
 
 // Slot is one placed thing of a card.
@@ -116,8 +119,9 @@ const Letters = "ABCDEFGH"
 const MultiNoteText = "Several answers may be right: tick every one, then check. Wrong ticks cost points."
 
 // Layout lays out a card of item it, composed as draft d says, in view v.
-// top moves the whole card down (a banner above it).
-func Layout(it *quiz.Item, d *quiz.Draft, v View, m Metrics, top float64) Plan {
+// top moves the whole card down (a banner above it); given is the answer
+// given, in words, that the confidence step shows.
+func Layout(it *quiz.Item, d *quiz.Draft, v View, m Metrics, top float64, given string) Plan {
 	u := m.Unit
 	y := 6*u + top
 	if it.TimeLimit > 0 {
@@ -144,7 +148,7 @@ func Layout(it *quiz.Item, d *quiz.Draft, v View, m Metrics, top float64) Plan {
 		body.W = body.W*0.68 - 2*u
 	}
 	if v == Confiding {
-		p.confidence(m, body)
+		p.confidence(m, body, given)
 		return p
 	}
 	switch q.Type {
@@ -306,9 +310,28 @@ func (p *Plan) match(it *quiz.Item, d *quiz.Draft, m Metrics, body layout.Rect) 
 	}
 }
 
-func (p *Plan) confidence(m Metrics, body layout.Rect) {
+// confidence lays out the confidence step: "How sure are you?", the
+// answer given in full (wrapped, not cut short), the three levels at the
+// same height on every card, and a button back to the answer for those who
+// play with the mouse alone.
+func (p *Plan) confidence(m Metrics, body layout.Rect, given string) {
 	u := m.Unit
-	cells := layout.Grid(layout.Rect{X: body.X, Y: body.Y + body.H*0.35, W: body.W, H: min(body.H*0.45, 9*u)}, 3, 3, 2*u)
+	inner := p.Inner
+	rowH := min(9*u*m.Factor, inner.H*0.2)
+	rowY := max(inner.Y+inner.H*0.55, body.Y+body.H-rowH-7.5*u-2*u)
+	rowY = min(rowY, body.Y+body.H-rowH-7.5*u)
+	head := layout.MakeBlock("How sure are you?", m.Body*1.2, body.W, m.Bold)
+	hbox := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: head.Height}
+	p.Slots = append(p.Slots, Slot{Kind: ConfHead, Name: "confidence question", Box: hbox,
+		Fit: Fitted{Inner: hbox, Blocks: []layout.Block{head}, Tops: []float64{0}, Height: head.Height, Fits: head.Width <= body.W}})
+	answerY := body.Y + head.Height + 0.5*u
+	box := layout.Rect{X: body.X, Y: answerY, W: body.W, H: rowY - u - answerY}
+	ab, ok := layout.Fit("Your answer: "+given, m.Body*0.9, m.Min, box.W, box.H, m.Regular)
+	p.Slots = append(p.Slots, Slot{Kind: ConfAnswer, Name: "your answer", Box: box,
+		Fit: Fitted{Inner: box, Blocks: []layout.Block{ab}, Tops: []float64{0}, Height: ab.Height, Fits: ok}})
+	p.button(m, Slot{Kind: Change, Name: "change", Box: layout.Rect{X: body.X, Y: rowY + rowH + 2*u, W: min(34*u, body.W), H: 5.5 * u},
+		Label: "Change the answer (Esc)"})
+	cells := layout.Grid(layout.Rect{X: body.X, Y: rowY, W: body.W, H: rowH}, 3, 3, 2*u)
 	for i, c := range []quiz.Confidence{quiz.Unsure, quiz.FairlySure, quiz.Sure} {
 		r, w := quiz.ConfidenceMarks(c)
 		p.button(m, Slot{Kind: Confidence, Index: i, Of: int(c), Name: "confidence " + strconv.Itoa(i+1), Box: cells[i],

@@ -51,10 +51,10 @@ func TestSlotsCarryPackKeys(t *testing.T) {
 			[]string{"prompt=prompt", "confirm=", "left 1=pairs.0.left", "left 2=pairs.1.left", "right A=distractors.0", "right B=pairs.0.right", "right C=pairs.1.right"}},
 		{"estimate", &quiz.Item{Question: est}, Answering, []string{"prompt=prompt", "confirm=", "value=", "slider="}},
 		{"confidence", &quiz.Item{Question: single, ChoiceOrder: []int{0, 1, 2, 3}}, Confiding,
-			[]string{"prompt=prompt", "confidence 1=", "confidence 2=", "confidence 3="}},
+			[]string{"prompt=prompt", "confidence question=", "your answer=", "change=", "confidence 1=", "confidence 2=", "confidence 3="}},
 	}
 	for _, tt := range tests {
-		p := Layout(tt.it, quiz.NewDraft(tt.it), tt.view, metrics(1280, 720, 1), 0)
+		p := Layout(tt.it, quiz.NewDraft(tt.it), tt.view, metrics(1280, 720, 1), 0, "a")
 		var got []string
 		for _, s := range p.Slots {
 			got = append(got, s.Name+"="+s.Key)
@@ -73,7 +73,7 @@ func TestPairedMatchButtonsShowTheirPair(t *testing.T) {
 	d := quiz.NewDraft(it)
 	d.Pairs.TapLeft(0)
 	d.Pairs.TapRight(2) // left 1 with pair 2's right side, shown second (B)
-	p := Layout(it, d, Answering, metrics(1280, 720, 1), 0)
+	p := Layout(it, d, Answering, metrics(1280, 720, 1), 0, "")
 	subs := map[string]string{}
 	for _, s := range p.Slots {
 		if s.Sub != "" {
@@ -131,7 +131,7 @@ func TestSlotsStayInTheCard(t *testing.T) {
 		for _, f := range []float64{1, 1.2, 1.4} {
 			for _, it := range qs {
 				for _, v := range Views(it) {
-					p := Layout(it, v.Draft, v.View, metrics(sz[0], sz[1], f), 0)
+					p := Layout(it, v.Draft, v.View, metrics(sz[0], sz[1], f), 0, quiz.Describe(it.Question, quiz.RightAnswer(it.Question)))
 					for _, s := range p.Slots {
 						if !p.Card.Inside(s.Box) {
 							t.Errorf("%v x%.1f %s view %d: %s %+v leaves the card %+v", sz, f, it.Question.Type, v.View, s.Name, s.Box, p.Card)

@@ -46,7 +46,7 @@ func Check(packs []*pack.Pack, m Metrics, where string) []pack.Diagnostic {
 			it := r.Current()
 			seen := map[string]bool{}
 			for _, v := range Views(it) {
-				plan := Layout(it, v.Draft, v.View, m, 0)
+				plan := Layout(it, v.Draft, v.View, m, 0, quiz.Describe(q, quiz.RightAnswer(q)))
 				for _, s := range plan.Misfits() {
 					if s.Key == "" || seen[s.Key] {
 						continue

@@ -34,7 +34,7 @@ func TestEveryCardFits(t *testing.T) {
 				// Every view of the card's own layout: as shown, with every
 				// pair of a match card made, and the confidence step.
 				for _, v := range card.Views(it) {
-					plan := card.Layout(it, v.Draft, v.View, a.cardMetrics(), 0)
+					plan := card.Layout(it, v.Draft, v.View, a.cardMetrics(), 0, quiz.Describe(it.Question, wordiestWrong(it)))
 					for _, sl := range plan.Misfits() {
 						t.Errorf("%s (view %d): %s does not fit: text %.0fx%.0f in %.0fx%.0f", where, v.View, sl.Name, sl.Fit.Used().W, sl.Fit.Used().H, sl.Fit.Inner.W, sl.Fit.Inner.H)
 					}

@@ -442,7 +442,7 @@ func (s *playScene) layout(a *App) {
 	if s.phase == confiding {
 		view = card.Confiding
 	}
-	s.plan = card.Layout(it, s.d, view, a.cardMetrics(), s.offset)
+	s.plan = card.Layout(it, s.d, view, a.cardMetrics(), s.offset, s.answerText(s.pending))
 	s.card = s.plan.Card
 	s.lay.Card = s.card
 	for i := range s.plan.Slots {
@@ -486,6 +486,12 @@ func (s *playScene) slotButton(a *App, it *quiz.Item, sl *card.Slot) *button {
 		b.id, b.hot, b.action = fmt.Sprint("left:", k), []rune{rune('1' + k)}, func() { s.d.Pairs.TapLeft(of) }
 	case card.Right:
 		b.id, b.hot, b.action = fmt.Sprint("right:", k), []rune{rune('a' + k)}, func() { s.d.Pairs.TapRight(of) }
+	case card.Change:
+		b.id, b.action = "change", func() {
+			s.phase = answering
+			s.round.Unhold(a.now())
+			s.btn = buttons{}
+		}
 	case card.Confidence:
 		c := quiz.Confidence(of)
 		b.id, b.hot = fmt.Sprint("conf:", k), []rune{rune('1' + k)}
@@ -625,17 +631,17 @@ func keyRange(n int) string {
 
 func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 	t := a.theme
-	u := a.unit()
 	q := s.item().Question
 	if p, ok := s.plan.Find(card.Prompt); ok {
 		a.fonts.drawBlock(dst, p.Fit.Blocks[0], p.Box.X, p.Box.Y, true, t.Text, Left)
 	}
 	if s.phase == confiding {
-		inner := s.card.Inset(2.5 * u)
-		y := inner.Y + inner.H*0.25 + 2*u
-		a.fonts.drawLine(dst, "How sure are you?", inner.X, y, a.textSize(1.2), true, t.Text, Left)
-		a.fonts.drawLine(dst, layout.Truncate("Your answer: "+s.answerText(s.pending), a.textSize(0.9), inner.W, a.fonts.Measure),
-			inner.X, y+a.textSize(1.2)*1.5, a.textSize(0.9), false, t.Muted, Left)
+		if h, ok := s.plan.Find(card.ConfHead); ok {
+			a.fonts.drawBlock(dst, h.Fit.Blocks[0], h.Box.X, h.Box.Y, true, t.Text, Left)
+		}
+		if g, ok := s.plan.Find(card.ConfAnswer); ok {
+			a.fonts.drawBlock(dst, g.Fit.Blocks[0], g.Box.X, g.Box.Y, false, t.Muted, Left)
+		}
 		return
 	}
 	if q.Type == pack.Estimate {

@@ -24,10 +24,10 @@ var axisNodes = []mapNode{
 	{"Diet & fibre", "diet-fibre", 0.12, 0.14},
 	{"Antibiotics & probiotics", "antibiotics-probiotics", 0.12, 0.86},
 	{"Gut microbiome", "microbiome-immunity", 0.3, 0.5},
-	{"Nutrients", "nutrients-skin", 0.55, 0.08},
+	{"Nutrients", "nutrients-skin", 0.88, 0.14},
 	{"Gut barrier", "gut-barrier", 0.58, 0.34},
 	{"Immune signalling", "inflammation-pathways", 0.58, 0.72},
-	{"Stress hormones", "stress-gut-brain-skin", 0.88, 0.14},
+	{"Stress hormones", "stress-gut-brain-skin", 0.55, 0.08},
 	{"Skin", "skin-conditions", 0.88, 0.5},
 	{"Myths & evidence", "myths-and-evidence", 0.88, 0.88},
 }
@@ -114,6 +114,7 @@ func (s *titleScene) layout(a *App) (mapRect layout.Rect, nodes []layout.Rect) {
 		p := s.packByID(a, n.pack)
 		b := &button{id: "node:" + n.pack, r: r, label: n.label, disabled: p == nil}
 		if p != nil {
+			b.label = p.Title // the name the round will show
 			m := a.profile.Recall(p, now)
 			fill := mix(a.theme.Mastery0, a.theme.Mastery1, m)
 			b.fill = &fill

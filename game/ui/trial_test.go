@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"gutskin/game/card"
 	"strings"
 	"testing"
 	"time"
@@ -378,5 +379,61 @@ func TestMapRoundSaysItsMode(t *testing.T) {
 	}
 	if !strings.Contains(a.toast, "Confidence scoring") {
 		t.Errorf("the round from the map says %q, not its scoring mode", a.toast)
+	}
+}
+
+// TestConfidenceStepLayout (L10): the answer given is shown whole, the
+// three levels sit at the same height on every card, and a button leads
+// back to the answer.
+func TestConfidenceStepLayout(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	rowY := map[float64]bool{}
+	for _, typ := range []pack.Type{pack.Single, pack.Multi, pack.Order, pack.Match} {
+		s := itemScene(t, a, nthOfType(t, typ, 0), quiz.Confident)
+		s.submit(a, wordiestWrong(s.item()))
+		s.layout(a)
+		if s.phase != confiding {
+			t.Fatalf("%s: no confidence step", typ)
+		}
+		given, _ := s.plan.Find(card.ConfAnswer)
+		if lines := given.Fit.Blocks[0].Lines; !strings.HasSuffix(strings.Join(lines, " "), s.answerText(s.pending)) {
+			t.Errorf("%s: the answer shown %q is not the whole answer %q", typ, lines, s.answerText(s.pending))
+		}
+		rowY[s.btn.byID("conf:0").r.Y] = true
+		a.Step([]Event{{Kind: EvMove}}) // a tick shows the step
+		clk.Advance(time.Second)
+		s.layout(a)
+		x, y := findButton(t, &s.btn, "change")
+		a.Step(Click(x, y))
+		if s.phase != answering {
+			t.Errorf("%s: the change button did not go back to the answer", typ)
+		}
+	}
+	if len(rowY) != 1 {
+		t.Errorf("the confidence buttons sit at %d different heights", len(rowY))
+	}
+}
+
+// TestAxisMap (L8, L9): the title's map names each node as its pack is
+// named (the round shows that name), and no two arrows cross.
+func TestAxisMap(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	ti := newTitle(a)
+	ti.layout(a)
+	for _, p := range a.Packs() {
+		if b := ti.btn.byID("node:" + p.ID); b != nil && b.label != p.Title {
+			t.Errorf("the map names %s %q, the pack is %q", p.ID, b.label, p.Title)
+		}
+	}
+	cross := func(p1, p2, p3, p4 mapNode) bool {
+		d := func(a, b, c mapNode) float64 { return (b.x-a.x)*(c.y-a.y) - (b.y-a.y)*(c.x-a.x) }
+		return d(p1, p2, p3)*d(p1, p2, p4) < 0 && d(p3, p4, p1)*d(p3, p4, p2) < 0
+	}
+	for i, l := range axisLinks {
+		for _, m := range axisLinks[i+1:] {
+			if cross(axisNodes[l[0]], axisNodes[l[1]], axisNodes[m[0]], axisNodes[m[1]]) {
+				t.Errorf("the arrows %s → %s and %s → %s cross", axisNodes[l[0]].label, axisNodes[l[1]].label, axisNodes[m[0]].label, axisNodes[m[1]].label)
+			}
+		}
 	}
 }
