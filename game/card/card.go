@@ -415,8 +415,8 @@ func FitButton(r layout.Rect, l Label, m Metrics) Fitted {
 	return f
 }
 
-// short cuts a text to n characters for a message.
-func short(s string, n int) string {
+// Short cuts a text to n characters for a message ("…" ends a cut text).
+func Short(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -431,7 +431,7 @@ func Describe(q *pack.Question, s Slot) string {
 	case Prompt:
 		return "the prompt"
 	case Choice:
-		return fmt.Sprintf("choice %q", short(q.Choices[s.Of].Text, 40))
+		return fmt.Sprintf("choice %q", Short(q.Choices[s.Of].Text, 40))
 	case Step:
 		return fmt.Sprintf("step %d", s.Of+1)
 	case Left:

@@ -78,7 +78,7 @@ func (s *playScene) feedbackKey(what string) (key, name string) {
 	if l, ok := strings.CutPrefix(what, "answer "); ok && len(l) == 1 && q.Type != pack.Order && q.Type != pack.Match {
 		if k := int(l[0] - 'A'); k >= 0 && k < len(it.ChoiceOrder) {
 			ci := it.ChoiceOrder[k]
-			return "choices." + strconv.Itoa(ci), fmt.Sprintf("choice %q", short(q.Choices[ci].Text, 40))
+			return "choices." + strconv.Itoa(ci), fmt.Sprintf("choice %q", card.Short(q.Choices[ci].Text, 40))
 		}
 	}
 	return "explanation", "the feedback (explanation, rationale and sources together)"
@@ -123,13 +123,4 @@ func WordiestWrong(it *quiz.Item) quiz.Answer {
 		v = e.Max
 	}
 	return quiz.Answer{Value: v, HasValue: true}
-}
-
-// short cuts a text to n characters for a message.
-func short(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
