@@ -328,6 +328,10 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 		if wasDrag {
 			s.d.Grabbed = -1
 			s.btn.pressed = ""
+			// The moves of the drag went to the drag: the highlight goes
+			// where the pointer now rests, not where the drag began.
+			s.layout(a)
+			s.btn.handle(Event{Kind: EvMove, X: ev.X, Y: ev.Y})
 			return true
 		}
 	}

@@ -437,3 +437,22 @@ func TestAxisMap(t *testing.T) {
 		}
 	}
 }
+
+// TestHoverFollowsDrag (L7): after a drag of an order step, the highlight
+// is on the row under the pointer.
+func TestHoverFollowsDrag(t *testing.T) {
+	a, _, _ := testApp(t, 1280, 720)
+	s := itemScene(t, a, nthOfType(t, pack.Order, 0), quiz.Accuracy)
+	s.layout(a)
+	last := fmt.Sprint("step:", len(s.order)-1)
+	x0, y0 := findButton(t, &s.btn, last)
+	_, y1 := findButton(t, &s.btn, "step:0")
+	a.Step([]Event{{Kind: EvMove, X: x0, Y: y0}, {Kind: EvPress, X: x0, Y: y0}})
+	for y := y0; y >= y1; y -= 5 {
+		a.Step([]Event{{Kind: EvMove, X: x0, Y: y}})
+	}
+	a.Step([]Event{{Kind: EvRelease, X: x0, Y: y1}})
+	if s.btn.hover != "step:0" {
+		t.Errorf("after dragging to the first row the highlight is on %q", s.btn.hover)
+	}
+}
