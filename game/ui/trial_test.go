@@ -444,7 +444,7 @@ func TestHoverFollowsDrag(t *testing.T) {
 	a, _, _ := testApp(t, 1280, 720)
 	s := itemScene(t, a, nthOfType(t, pack.Order, 0), quiz.Accuracy)
 	s.layout(a)
-	last := fmt.Sprint("step:", len(s.order)-1)
+	last := fmt.Sprint("step:", len(s.d.Order)-1)
 	x0, y0 := findButton(t, &s.btn, last)
 	_, y1 := findButton(t, &s.btn, "step:0")
 	a.Step([]Event{{Kind: EvMove, X: x0, Y: y0}, {Kind: EvPress, X: x0, Y: y0}})
