@@ -2,7 +2,6 @@ package quiz
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"gutskin/game/pack"
@@ -269,11 +268,11 @@ func Describe(q *pack.Question, a Answer) string {
 		return strings.Join(parts, "; ")
 	case pack.Estimate:
 		if a.HasValue {
-			s := strconv.FormatFloat(a.Value, 'g', 4, 64)
-			if q.Estimate != nil && q.Estimate.Unit != "" {
-				s += " " + q.Estimate.Unit
+			unit := ""
+			if q.Estimate != nil {
+				unit = q.Estimate.Unit
 			}
-			return s
+			return FormatValue(a.Value, unit)
 		}
 	}
 	return ""

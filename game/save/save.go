@@ -44,8 +44,7 @@ type Settings struct {
 	// due for review, 0.80-0.95; 0 means the default, 0.90.
 	Retention float64 `json:"retention,omitempty"`
 	// Round is the last round set-up, offered again at the next start; nil
-	// until a round was set up. (An older "sound" setting, never used, is
-	// ignored when read.)
+	// until a round was set up.
 	Round *RoundSetup `json:"round,omitempty"`
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"gutskin/game/card"
 	"image"
 	"os"
 	"path/filepath"
@@ -30,6 +31,19 @@ func TestEveryCardFits(t *testing.T) {
 				s.layout(a)
 				checkCard(t, s, where+" (question)")
 				it := s.item()
+				// Every view of the card's own layout: as shown, with every
+				// pair of a match card made, and the confidence step.
+				for _, v := range card.Views(it) {
+					plan := card.Layout(it, v.Draft, v.View, a.cardMetrics(), 0, quiz.Describe(it.Question, wordiestWrong(it)))
+					for _, sl := range plan.Misfits() {
+						t.Errorf("%s (view %d): %s does not fit: text %.0fx%.0f in %.0fx%.0f", where, v.View, sl.Name, sl.Fit.Used().W, sl.Fit.Used().H, sl.Fit.Inner.W, sl.Fit.Inner.H)
+					}
+					for _, sl := range plan.Slots {
+						if !plan.Card.Inside(sl.Box) {
+							t.Errorf("%s (view %d): %s %+v leaves the card %+v", where, v.View, sl.Name, sl.Box, plan.Card)
+						}
+					}
+				}
 				s.submit(a, wordiestWrong(it))
 				s.layout(a)
 				checkCard(t, s, where+" (feedback, wrong)")

@@ -86,7 +86,7 @@ func TestDoubleClickAnswersOnce(t *testing.T) {
 			if n := r.Index(); n != answered {
 				t.Errorf("the next question was answered unseen (%d answers, want %d)", n, answered)
 			}
-			for i, p := range s.picked {
+			for i, p := range s.d.Picked {
 				if p {
 					t.Errorf("choice %d of the next question was ticked by the second click", i)
 				}
@@ -96,7 +96,7 @@ func TestDoubleClickAnswersOnce(t *testing.T) {
 			s.layout(a)
 			x, y := findButton(t, &s.btn, "choice:1")
 			a.Step(Click(x, y))
-			if s.phase != revealing && !slices.Contains(s.picked, true) {
+			if s.phase != revealing && !slices.Contains(s.d.Picked, true) {
 				t.Errorf("a click after the screen settled did nothing")
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gutskin/game/card"
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
 )
@@ -16,11 +17,12 @@ const (
 	FitHeight = 540
 )
 
-// CheckFit lays out every question of the packs on the game's own cards
-// (the same code that draws them) at the smallest supported window, as a
-// question and as the feedback after the wordiest wrong answer, and reports
-// every text that would not fit even at the smallest text size, at the line
-// of its key. It needs fonts but no window.
+// CheckFit checks, at the smallest supported window, every question of
+// the packs: its card in every view through the card's own layout
+// (package card, the plan the play scene draws), and the feedback after
+// the wordiest wrong answer through the play scene's feedback layout. It
+// reports every text that would not fit even at the smallest text size, at
+// the line of its key. It needs fonts but no window.
 func CheckFit(packs []*pack.Pack) ([]pack.Diagnostic, error) {
 	a, err := NewApp(Options{Packs: &pack.Set{}})
 	if err != nil {
@@ -28,7 +30,11 @@ func CheckFit(packs []*pack.Pack) ([]pack.Diagnostic, error) {
 	}
 	a.profile.Settings.ReducedMotion = true
 	a.SetSize(FitWidth, FitHeight)
-	var out []pack.Diagnostic
+	out := card.Check(packs, a.cardMetrics(), fmt.Sprintf("%dx%d", FitWidth, FitHeight))
+	said := map[string]bool{} // a choice too long on the card and in the feedback is said once
+	for _, d := range out {
+		said[d.String()] = true
+	}
 	for _, p := range packs {
 		for i := range p.Questions {
 			q := &p.Questions[i]
@@ -37,85 +43,44 @@ func CheckFit(packs []*pack.Pack) ([]pack.Diagnostic, error) {
 				continue
 			}
 			s := newPlay(a, r, []*pack.Pack{p}, false)
-			seen := map[string]bool{}
-			report := func() {
-				for _, pt := range s.lay.Texts {
-					if pt.Fits && pt.Box.Inside(pt.Used) {
-						continue
-					}
-					key, what := s.fitKey(pt.What)
-					if key == "" || seen[what] {
-						continue
-					}
-					seen[what] = true
-					at := q.At(key)
-					out = append(out, pack.Diagnostic{File: p.File, Line: at.Line, Col: at.Col, Severity: pack.Warning,
-						Message: fmt.Sprintf("question %q: %s does not fit its card at %dx%d even at the smallest text size: shorten it", q.ID, what, FitWidth, FitHeight)})
-				}
-			}
-			s.layout(a)
-			report()
 			s.submit(a, WordiestWrong(s.item()))
 			s.layout(a)
-			report()
+			seen := map[string]bool{}
+			for _, pt := range s.lay.Texts {
+				if pt.Fits && pt.Box.Inside(pt.Used) {
+					continue
+				}
+				key, what := s.feedbackKey(pt.What)
+				if seen[what] {
+					continue
+				}
+				seen[what] = true
+				at := q.At(key)
+				d := pack.Diagnostic{File: p.File, Line: at.Line, Col: at.Col, Severity: pack.Warning,
+					Message: fmt.Sprintf("question %q: %s does not fit its card at %dx%d even at the smallest text size: shorten it", q.ID, what, FitWidth, FitHeight)}
+				if !said[d.String()] {
+					said[d.String()] = true
+					out = append(out, d)
+				}
+			}
 		}
 	}
 	return out, nil
 }
 
-// fitKey maps a placed text to the pack key it comes from and a name for
-// messages; texts of the game's own ("multi note") give "".
-func (s *playScene) fitKey(what string) (key, name string) {
+// feedbackKey maps a text of the feedback to the pack key it comes from and
+// a name for messages: a marked choice ("answer B") to its choice, the rest
+// (verdict, points, rationale, explanation, source, the marked steps and
+// pairs) to the explanation.
+func (s *playScene) feedbackKey(what string) (key, name string) {
 	it := s.shown()
 	q := it.Question
-	num := func(prefix string) int {
-		n, err := strconv.Atoi(strings.TrimPrefix(what, prefix))
-		if err != nil {
-			return -1
+	if l, ok := strings.CutPrefix(what, "answer "); ok && len(l) == 1 && q.Type != pack.Order && q.Type != pack.Match {
+		if k := int(l[0] - 'A'); k >= 0 && k < len(it.ChoiceOrder) {
+			ci := it.ChoiceOrder[k]
+			return "choices." + strconv.Itoa(ci), fmt.Sprintf("choice %q", card.Short(q.Choices[ci].Text, 40))
 		}
-		return n - 1
 	}
-	letter := func(prefix string) int {
-		l := strings.TrimPrefix(what, prefix)
-		if len(l) != 1 {
-			return -1
-		}
-		return int(l[0] - 'A')
-	}
-	switch {
-	case what == "prompt":
-		return "prompt", "the prompt"
-	case strings.HasPrefix(what, "choice "), strings.HasPrefix(what, "answer ") && q.Type != pack.Order && q.Type != pack.Match:
-		k := letter(what[:strings.Index(what, " ")+1])
-		if k < 0 || k >= len(it.ChoiceOrder) {
-			return "explanation", "the feedback"
-		}
-		ci := it.ChoiceOrder[k]
-		return "choices." + strconv.Itoa(ci), fmt.Sprintf("choice %q", short(q.Choices[ci].Text, 40))
-	case strings.HasPrefix(what, "step "):
-		k := num("step ")
-		if k < 0 || k >= len(s.order) {
-			return "", ""
-		}
-		return "steps." + strconv.Itoa(s.order[k]), fmt.Sprintf("step %d", s.order[k]+1)
-	case strings.HasPrefix(what, "left "):
-		k := num("left ")
-		return "pairs." + strconv.Itoa(k) + ".left", fmt.Sprintf("the left side of pair %d", k+1)
-	case strings.HasPrefix(what, "right "):
-		k := letter("right ")
-		if k < 0 || k >= len(it.RightOrder) {
-			return "", ""
-		}
-		j := it.RightOrder[k]
-		if n := len(it.Question.Pairs); j >= n {
-			return "distractors." + strconv.Itoa(j-n), fmt.Sprintf("distractor %d", j-n+1)
-		}
-		return "pairs." + strconv.Itoa(j) + ".right", fmt.Sprintf("the right side of pair %d", j+1)
-	case what == "multi note", what == "slider", what == "value", what == "image":
-		return "", ""
-	}
-	// Everything else belongs to the feedback: verdict, points, rationale,
-	// explanation, source, and the marked answers of order and match.
 	return "explanation", "the feedback (explanation, rationale and sources together)"
 }
 
@@ -158,13 +123,4 @@ func WordiestWrong(it *quiz.Item) quiz.Answer {
 		v = e.Max
 	}
 	return quiz.Answer{Value: v, HasValue: true}
-}
-
-// short cuts a text to n characters for a message.
-func short(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

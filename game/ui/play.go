@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"gutskin/game/card"
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
@@ -32,12 +34,7 @@ type playScene struct {
 	phase  phase
 	cards  int // cards begun: with the phase, what the screen shows
 
-	picked  []bool       // multi (and single before confirm)
-	order   []int        // step indexes as arranged
-	grabbed int          // position of the step being moved, -1
-	pairs   quiz.Pairing // match: the pairs made so far
-	est     float64
-	typed   string
+	d       *quiz.Draft // the answer being composed (rules in package quiz)
 	message string
 
 	drag struct {
@@ -51,14 +48,9 @@ type playScene struct {
 	last    quiz.Record
 	escAt   time.Time // first Esc press: a second one leaves
 
-	btn buttons
-	lay cardLayout
-	// conf is the confidence step's text: its question and the answer
-	// given, wrapped, with where each goes.
-	conf struct {
-		head, answer   layout.Block
-		headY, answerY float64
-	}
+	btn  buttons
+	plan card.Plan // the card's layout (package card)
+	lay  cardLayout
 	card layout.Rect
 	rev  revealed
 
@@ -105,19 +97,10 @@ func (s *playScene) begin(a *App) {
 	if it == nil {
 		return
 	}
-	q := it.Question
 	s.phase = answering
 	s.cards++
-	s.picked = make([]bool, len(q.Choices))
-	s.order = append([]int(nil), it.StepOrder...)
-	s.grabbed = -1
-	s.pairs = quiz.NewPairing(len(q.Pairs))
-	s.typed, s.message = "", ""
-	if e := q.Estimate; e != nil {
-		// The slider starts at its left end: starting in the middle would
-		// hand the answer to any question whose range is centred on it.
-		s.est = snap(e, e.Min)
-	}
+	s.d = quiz.NewDraft(it)
+	s.message = ""
 	s.btn = buttons{}
 	s.round.Show(a.now())
 }
@@ -193,45 +176,16 @@ func (s *playScene) next(a *App) {
 	s.begin(a)
 }
 
-// composed builds the answer from the card's state.
-func (s *playScene) composed() (quiz.Answer, bool) {
-	q := s.item().Question
-	switch q.Type {
-	case pack.Multi:
-		var picks []int
-		for i, p := range s.picked {
-			if p {
-				picks = append(picks, i)
-			}
-		}
-		return quiz.Answer{Choices: picks}, len(picks) > 0
-	case pack.Order:
-		return quiz.Answer{Order: append([]int(nil), s.order...)}, true
-	case pack.Match:
-		return quiz.Answer{Match: append([]int(nil), s.pairs.Match...)}, true
-	case pack.Estimate:
-		v := s.est
-		if s.typed != "" {
-			f, ok := parseNumber(s.typed)
-			if !ok {
-				return quiz.Answer{}, false
-			}
-			v = math.Max(q.Estimate.Min, math.Min(q.Estimate.Max, f))
-		}
-		return quiz.Answer{Value: v, HasValue: true}, true
-	}
-	return quiz.Answer{}, false
-}
-
 func (s *playScene) confirm(a *App) {
-	ans, ok := s.composed()
-	if !ok {
-		switch s.item().Question.Type {
-		case pack.Multi:
-			s.message = "Tick at least one choice, then check."
-		case pack.Estimate:
-			s.message = fmt.Sprintf("%q is not a number.", s.typed)
-		}
+	ans, err := s.d.Answer()
+	switch {
+	case errors.Is(err, quiz.ErrNothingTicked):
+		s.message = "Tick at least one choice, then check."
+		return
+	case errors.Is(err, quiz.ErrNotANumber):
+		s.message = fmt.Sprintf("%q is not a number.", s.d.Typed)
+		return
+	case err != nil:
 		return
 	}
 	s.submit(a, ans)
@@ -330,31 +284,23 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 	case EvKey:
 		switch ev.Key {
 		case KeyEnter:
-			s.grabbed = -1
+			s.d.Grabbed = -1
 			s.confirm(a)
 			return true
 		case KeySpace:
 			if f := s.btn.focused(); f != nil && strings.HasPrefix(f.id, "step:") {
 				n, _ := strconv.Atoi(strings.TrimPrefix(f.id, "step:"))
-				if s.grabbed == n {
-					s.grabbed = -1
-				} else {
-					s.grabbed = n
-				}
+				s.d.Grab(n)
 				s.btn.keyNav = true
 				return true
 			}
 		case KeyUp, KeyDown:
-			if s.grabbed >= 0 {
-				to := s.grabbed - 1
-				if ev.Key == KeyDown {
-					to = s.grabbed + 1
-				}
-				if to >= 0 && to < len(s.order) {
-					s.moveStep(s.grabbed, to)
-					s.grabbed = to
-					s.btn.setFocus(fmt.Sprint("step:", to))
-				}
+			delta := -1
+			if ev.Key == KeyDown {
+				delta = 1
+			}
+			if s.d.MoveGrabbed(delta) {
+				s.btn.setFocus(fmt.Sprint("step:", s.d.Grabbed))
 				return true
 			}
 		}
@@ -366,12 +312,12 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 		if s.drag.pressed {
 			if !s.drag.active && math.Abs(ev.Y-s.drag.y0) > a.unit() {
 				s.drag.active = true
-				s.grabbed = s.drag.pos
+				s.d.Grabbed = s.drag.pos
 			}
 			if s.drag.active {
 				if n := rowAt(ev.Y); n >= 0 && n != s.drag.pos {
-					s.moveStep(s.drag.pos, n)
-					s.drag.pos, s.grabbed = n, n
+					s.d.MoveStep(s.drag.pos, n)
+					s.drag.pos, s.d.Grabbed = n, n
 				}
 				return true
 			}
@@ -380,7 +326,7 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 		wasDrag := s.drag.active
 		s.drag.pressed, s.drag.active = false, false
 		if wasDrag {
-			s.grabbed = -1
+			s.d.Grabbed = -1
 			s.btn.pressed = ""
 			// The moves of the drag went to the drag: the highlight goes
 			// where the pointer now rests, not where the drag began.
@@ -392,32 +338,9 @@ func (s *playScene) orderEvent(a *App, ev Event) bool {
 	return false
 }
 
-func (s *playScene) moveStep(from, to int) {
-	v := s.order[from]
-	s.order = append(s.order[:from], s.order[from+1:]...)
-	s.order = append(s.order[:to], append([]int{v}, s.order[to:]...)...)
-}
-
-// tapStep: tap a step to pick it up, tap another place to put it there.
-func (s *playScene) tapStep(n int) {
-	switch {
-	case s.grabbed < 0:
-		s.grabbed = n
-	case s.grabbed == n:
-		s.grabbed = -1
-	default:
-		s.moveStep(s.grabbed, n)
-		s.grabbed = -1
-	}
-}
-
 // estimateEvent handles the slider, the arrow keys and typed numbers.
 func (s *playScene) estimateEvent(a *App, ev Event) bool {
-	e := s.item().Question.Estimate
-	step := func(n float64) {
-		s.typed = ""
-		s.est = nudge(e, s.est, n)
-	}
+	step := s.d.Nudge
 	switch ev.Kind {
 	case EvKey:
 		big := 0.1
@@ -442,23 +365,18 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 		case KeyPageUp:
 			step(big)
 		case KeyHome:
-			s.typed, s.est = "", e.Min
+			s.d.SetEnd(false)
 		case KeyEnd:
-			s.typed, s.est = "", e.Max
+			s.d.SetEnd(true)
 		case KeyBackspace:
-			if s.typed != "" {
-				s.typed = s.typed[:len(s.typed)-1]
-				s.followTyped()
-			}
+			s.d.Backspace()
 		default:
 			return false
 		}
 		s.message = ""
 		return true
 	case EvRune:
-		if strings.ContainsRune("0123456789.,-+eE", ev.Rune) && len(s.typed) < 24 {
-			s.typed += string(ev.Rune)
-			s.followTyped()
+		if s.d.TypeRune(ev.Rune) {
 			s.message = ""
 			return true
 		}
@@ -482,147 +400,30 @@ func (s *playScene) estimateEvent(a *App, ev Event) bool {
 	return false
 }
 
-// followTyped moves the slider to a typed number, so the screen shows one
-// value, not the typed one beside the knob's.
-func (s *playScene) followTyped() {
-	e := s.item().Question.Estimate
-	if f, ok := parseNumber(s.typed); ok {
-		s.est = math.Max(e.Min, math.Min(e.Max, f))
-	}
-}
-
 func (s *playScene) setSlider(a *App, x float64) {
-	e := s.item().Question.Estimate
 	tr := s.sliderRect(a)
-	f := math.Max(0, math.Min(1, (x-tr.X)/tr.W))
-	s.typed = ""
-	s.est = snap(e, fromFrac(e, f))
+	s.d.SetFrac((x - tr.X) / tr.W)
 }
 
 // sliderRect is the estimate slider's track.
 func (s *playScene) sliderRect(a *App) layout.Rect {
-	for _, t := range s.lay.Texts {
-		if t.What == "slider" {
-			return t.Box
-		}
-	}
-	return layout.Rect{}
+	sl, _ := s.plan.Find(card.Slider)
+	return sl.Box
 }
 
-// toFrac and fromFrac convert between values and slider positions.
-func toFrac(e *pack.EstimateSpec, v float64) float64 {
-	if e.Scale == pack.Log {
-		return (math.Log10(math.Max(v, e.Min)) - math.Log10(e.Min)) / (math.Log10(e.Max) - math.Log10(e.Min))
-	}
-	return (v - e.Min) / (e.Max - e.Min)
-}
-
-func fromFrac(e *pack.EstimateSpec, f float64) float64 {
-	if e.Scale == pack.Log {
-		return math.Pow(10, math.Log10(e.Min)+f*(math.Log10(e.Max)-math.Log10(e.Min)))
-	}
-	return e.Min + f*(e.Max-e.Min)
-}
-
-// nudge moves a value by a share of the slider's range, and always by at
-// least one step of the slider's precision, so no key press is lost to
-// rounding.
-func nudge(e *pack.EstimateSpec, v, share float64) float64 {
-	f := math.Max(0, math.Min(1, toFrac(e, v)+share))
-	nv := snap(e, fromFrac(e, f))
-	if nv != v || f == 0 || f == 1 {
-		return nv
-	}
-	// Rounding brought it back: take the next representable value.
-	for k := 2.0; k < 200 && nv == v; k++ {
-		nv = snap(e, fromFrac(e, math.Max(0, math.Min(1, toFrac(e, v)+share*k))))
-	}
-	return nv
-}
-
-// snap rounds a value to the slider's step, or to 2 significant digits on a
-// log scale, inside the range.
-func snap(e *pack.EstimateSpec, v float64) float64 {
-	switch {
-	case e.Step > 0:
-		v = e.Min + math.Round((v-e.Min)/e.Step)*e.Step
-	case e.Scale == pack.Log:
-		mag := math.Pow(10, math.Floor(math.Log10(v))-1)
-		v = math.Round(v/mag) * mag
-	default:
-		mag := math.Pow(10, math.Floor(math.Log10(e.Max-e.Min))-2)
-		v = math.Round(v/mag) * mag
-	}
-	return math.Max(e.Min, math.Min(e.Max, v))
-}
-
-// parseNumber reads a typed number: digits, one point, an exponent;
-// thousands separators are ignored.
-func parseNumber(s string) (float64, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
-}
-
-// formatNumber writes a value for people: 38 trillion, 12,500, 0.25.
-func formatNumber(v float64) string {
-	av := math.Abs(v)
-	for _, u := range []struct {
-		n    float64
-		name string
-	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
-		if av >= u.n {
-			return strconv.FormatFloat(sig(v/u.n, 3), 'f', -1, 64) + " " + u.name
-		}
-	}
-	if av >= 1000 {
-		s := strconv.FormatInt(int64(math.Round(v)), 10)
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		var b strings.Builder
-		for i, c := range s {
-			if i > 0 && (len(s)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(c)
-		}
-		if neg {
-			return "-" + b.String()
-		}
-		return b.String()
-	}
-	return strconv.FormatFloat(sig(v, 3), 'f', -1, 64)
-}
-
-// sig rounds to n significant digits.
-func sig(v float64, n int) float64 {
-	if v == 0 {
-		return 0
-	}
-	mag := math.Pow(10, float64(n)-1-math.Floor(math.Log10(math.Abs(v))))
-	return math.Round(v*mag) / mag
-}
-
-func withUnit(v float64, unit string) string {
-	s := formatNumber(v)
-	switch {
-	case unit == "":
-		return s
-	case unit == "%":
-		return s + "%"
-	}
-	return s + " " + unit
-}
-
-const multiNote = "Several answers may be right: tick every one, then check. Wrong ticks cost points."
+const multiNote = card.MultiNoteText
 
 // letters label choices and right-hand sides.
-const letters = "ABCDEFGH"
+const letters = card.Letters
 
-// layout builds the buttons of the card and records where texts go.
+// cardMetrics are the sizes and measures package card lays cards out with.
+func (a *App) cardMetrics() card.Metrics {
+	return card.Metrics{W: a.w, H: a.h, Unit: a.unit(), Body: a.textSize(1), Min: a.minText(), Factor: a.textFactor(),
+		Regular: a.fonts.Measure, Bold: a.fonts.MeasureBold}
+}
+
+// layout lays the card out (package card) and makes its buttons; during
+// the feedback, the feedback's layout.
 func (s *playScene) layout(a *App) {
 	it := s.shown()
 	s.btn.reset()
@@ -630,257 +431,82 @@ func (s *playScene) layout(a *App) {
 	if it == nil {
 		return
 	}
-	u := a.unit()
-	top := 6*u + s.offset
-	if it.TimeLimit > 0 {
-		top = 8.5*u + s.offset
+	if s.phase == revealing {
+		u := a.unit()
+		top := 6*u + s.offset
+		if it.TimeLimit > 0 {
+			top = 8.5*u + s.offset
+		}
+		s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
+		s.lay.Card = s.card
+		s.layoutReveal(a, s.card.Inset(2.5*u))
+		return
 	}
-	s.card = layout.Rect{X: 3 * u, Y: top, W: a.w - 6*u, H: a.h - top - 4.5*u}
+	view := card.Answering
+	if s.phase == confiding {
+		view = card.Confiding
+	}
+	s.plan = card.Layout(it, s.d, view, a.cardMetrics(), s.offset, s.answerText(s.pending))
+	s.card = s.plan.Card
 	s.lay.Card = s.card
-	inner := s.card.Inset(2.5 * u)
-	switch s.phase {
-	case revealing:
-		s.layoutReveal(a, inner)
-		return
+	for i := range s.plan.Slots {
+		sl := &s.plan.Slots[i]
+		s.lay.Texts = append(s.lay.Texts, PlacedText{What: sl.Name, Box: sl.Fit.Inner, Used: sl.Fit.Used(), Fits: sl.Fit.Fits, Size: sl.Fit.Blocks[0].Size})
+		if b := s.slotButton(a, it, sl); b != nil {
+			b.fit = &sl.Fit
+			s.btn.add(b)
+		}
 	}
+}
+
+// slotButton makes the button of a slot, with its keys and its action;
+// text slots give nil.
+func (s *playScene) slotButton(a *App, it *quiz.Item, sl *card.Slot) *button {
 	q := it.Question
-	promptH := inner.H * 0.3
-	if s.phase == confiding {
-		promptH = inner.H * 0.25
-	}
-	pb, ok := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), inner.W, promptH, a.fonts.MeasureBold)
-	s.place("prompt", layout.Rect{X: inner.X, Y: inner.Y, W: inner.W, H: promptH}, pb, ok)
-	body := layout.Rect{X: inner.X, Y: inner.Y + pb.Height + 2*u, W: inner.W, H: inner.H - pb.Height - 2*u}
-	if q.Image != "" {
-		// The picture takes the right third of the card's body.
-		pic := layout.Rect{X: body.X + body.W*0.68, Y: body.Y, W: body.W * 0.32, H: body.H}
-		s.lay.Texts = append(s.lay.Texts, PlacedText{What: "image", Box: pic, Used: pic, Fits: true})
-		body.W = body.W*0.68 - 2*u
-	}
-	if s.phase == confiding {
-		s.layoutConfidence(a, body)
-		return
-	}
-	switch q.Type {
-	case pack.Single, pack.TrueFalse, pack.Multi:
-		s.layoutChoices(a, body)
-	case pack.Order:
-		s.layoutOrder(a, body)
-	case pack.Match:
-		s.layoutMatch(a, body)
-	case pack.Estimate:
-		s.layoutEstimate(a, body)
-	}
-}
-
-// place records a text block at the top-left of box.
-func (s *playScene) place(what string, box layout.Rect, b layout.Block, ok bool) {
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: what, Box: box, Used: layout.Rect{X: box.X, Y: box.Y, W: b.Width, H: b.Height}, Fits: ok, Size: b.Size})
-}
-
-// buttonText records how a button's label fits inside it (the same fit the
-// button's drawing does).
-func (s *playScene) buttonText(a *App, what string, b *button) {
-	inner := b.r.Inset(a.unit() * 0.7)
-	if b.hotkey != "" {
-		tag := min(inner.H, a.unit()*2.6)
-		inner.X += tag + a.unit()*0.8
-		inner.W -= tag + a.unit()*0.8
-	}
-	if b.icon != NoIcon {
-		inner.W -= min(inner.H, a.unit()*2.4) + a.unit()*0.5
-	}
-	blk, ok := layout.Fit(b.label, a.textSize(1.0), a.minText(), inner.W, inner.H, a.fonts.Measure)
-	s.place(what, inner, blk, ok)
-}
-
-func (s *playScene) confirmButton(a *App, body layout.Rect, label string) layout.Rect {
-	u := a.unit()
-	bh := 5 * u
-	r := layout.Rect{X: body.X + body.W - 30*u, Y: body.Y + body.H - bh, W: 30 * u, H: bh}
-	s.btn.add(&button{id: "confirm", r: r, label: label, selected: true, action: func() { s.confirm(a) }})
-	return layout.Rect{X: body.X, Y: body.Y, W: body.W, H: body.H - bh - 1.5*u}
-}
-
-func (s *playScene) layoutChoices(a *App, body layout.Rect) {
-	q := s.item().Question
-	u := a.unit()
-	if q.Type == pack.Multi {
-		body = s.confirmButton(a, body, "Check answer (Enter)")
-		box := layout.Rect{X: body.X, Y: body.Y + body.H + 1.5*u, W: body.W - 32*u, H: 5 * u}
-		nb, ok := layout.Fit(multiNote, a.textSize(0.8), a.minText(), box.W, box.H, a.fonts.Measure)
-		s.place("multi note", box, nb, ok)
-	}
-	n := len(q.Choices)
-	labels := make([]string, n)
-	for k, ci := range s.item().ChoiceOrder {
-		labels[k] = q.Choices[ci].Text
-	}
-	cells := s.choiceCells(a, body, labels)
-	for k, c := range cells {
-		ci := s.item().ChoiceOrder[k]
-		ch := q.Choices[ci]
-		label := ch.Text
-		hot := []rune{rune('1' + k), rune('a' + k)}
+	k, of := sl.Index, sl.Of
+	b := &button{r: sl.Box, label: sl.Label, sub: sl.Sub, hotkey: sl.Hotkey, selected: sl.Selected}
+	switch sl.Kind {
+	case card.Confirm:
+		b.id, b.action = "confirm", func() { s.confirm(a) }
+	case card.Choice:
+		b.id, b.hot = fmt.Sprint("choice:", k), []rune{rune('1' + k), rune('a' + k)}
 		if q.Type == pack.TrueFalse {
-			hot = append(hot, rune(strings.ToLower(ch.Text)[0]))
+			b.hot = append(b.hot, rune(strings.ToLower(sl.Label)[0]))
 		}
-		b := &button{id: fmt.Sprint("choice:", k), r: c, label: label, hotkey: string(letters[k]), hot: hot, selected: s.picked[ci]}
-		idx := ci
 		if q.Type == pack.Multi {
-			b.action = func() { s.picked[idx] = !s.picked[idx]; s.message = "" }
+			b.action = func() { s.d.Toggle(of); s.message = "" }
 		} else {
-			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{idx}}) }
+			b.action = func() { s.submit(a, quiz.Answer{Choices: []int{of}}) }
 		}
-		s.btn.add(b)
-		s.buttonText(a, fmt.Sprint("choice ", string(letters[k])), b)
-	}
-}
-
-// choiceCells lays out the choice buttons in one column or two, whichever
-// sets their labels larger: buttons grow with the text size, so Extra large
-// text makes the choices larger, not the same size in a cramped grid.
-func (s *playScene) choiceCells(a *App, body layout.Rect, labels []string) []layout.Rect {
-	u := a.unit()
-	n := len(labels)
-	var best []layout.Rect
-	bestSize := 0.0
-	for _, cols := range []int{2, 1} {
-		if cols == 2 && (n < 4 || body.W <= 70*u) {
-			continue
-		}
-		rows := (n + cols - 1) / cols
-		h := min((body.H-float64(rows-1)*u)/float64(rows), 8*u*a.textFactor())
-		grid := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: h*float64(rows) + float64(rows-1)*u}
-		cells := layout.Grid(grid, n, cols, u)
-		size := math.Inf(1)
-		for k, c := range cells {
-			inner := c.Inset(u * 0.7)
-			tag := min(inner.H, u*2.6) + u*0.8
-			blk, ok := layout.Fit(labels[k], a.textSize(1.0), a.minText(), inner.W-tag, inner.H, a.fonts.Measure)
-			if !ok {
-				blk.Size = 0
-			}
-			size = min(size, blk.Size)
-		}
-		if best == nil || size > bestSize {
-			best, bestSize = cells, size
-		}
-	}
-	return best
-}
-
-func (s *playScene) layoutOrder(a *App, body layout.Rect) {
-	u := a.unit()
-	body = s.confirmButton(a, body, "Check order (Enter)")
-	q := s.item().Question
-	n := len(s.order)
-	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
-	for k, step := range s.order {
-		r := layout.Rect{X: body.X, Y: body.Y + float64(k)*(h+u*0.6), W: body.W - 12*u, H: h}
-		pos := k
-		b := s.btn.add(&button{id: fmt.Sprint("step:", k), r: r, label: q.Steps[step], hotkey: strconv.Itoa(k + 1),
-			hot: []rune{rune('1' + k)}, selected: s.grabbed == k, action: func() { s.tapStep(pos) }})
-		s.buttonText(a, fmt.Sprint("step ", k+1), b)
-		up := layout.Rect{X: r.X + r.W + u, Y: r.Y, W: 5 * u, H: h}
-		down := layout.Rect{X: up.X + 6*u, Y: r.Y, W: 5 * u, H: h}
-		s.btn.add(&button{id: fmt.Sprint("up:", k), r: up, label: "↑", disabled: k == 0, action: func() {
-			s.moveStep(pos, pos-1)
-			s.grabbed = -1
-		}})
-		s.btn.add(&button{id: fmt.Sprint("down:", k), r: down, label: "↓", disabled: k == n-1, action: func() {
-			s.moveStep(pos, pos+1)
-			s.grabbed = -1
-		}})
-	}
-}
-
-func (s *playScene) layoutMatch(a *App, body layout.Rect) {
-	u := a.unit()
-	body = s.confirmButton(a, body, "Check matches (Enter)")
-	q := s.item().Question
-	rights := q.Rights()
-	n := len(rights) // distractors make the right column the longer one
-	h := min((body.H-float64(n-1)*u*0.6)/float64(n), 6.5*u)
-	colW := (body.W - 4*u) / 2
-	rightOf := map[int]int{} // pair index -> display position
-	for k, j := range s.item().RightOrder {
-		rightOf[j] = k
-	}
-	leftOf := map[int]int{} // pair index -> left side matched to it
-	for i, j := range s.pairs.Match {
-		if j >= 0 {
-			leftOf[j] = i
-		}
-	}
-	for i, p := range q.Pairs {
-		r := layout.Rect{X: body.X, Y: body.Y + float64(i)*(h+u*0.6), W: colW, H: h}
-		li := i
-		b := &button{id: fmt.Sprint("left:", i), r: r, label: p.Left, hotkey: strconv.Itoa(i + 1), hot: []rune{rune('1' + i)},
-			selected: s.pairs.Left == i, action: func() { s.pairs.TapLeft(li) }}
-		if j := s.pairs.Match[i]; j >= 0 {
-			b.sub = "→ " + string(letters[rightOf[j]])
-		}
-		s.btn.add(b)
-		s.buttonText(a, fmt.Sprint("left ", i+1), b)
-	}
-	for k, j := range s.item().RightOrder {
-		r := layout.Rect{X: body.X + colW + 4*u, Y: body.Y + float64(k)*(h+u*0.6), W: colW, H: h}
-		jj := j
-		b := &button{id: fmt.Sprint("right:", k), r: r, label: rights[j], hotkey: string(letters[k]), hot: []rune{rune('a' + k)},
-			selected: s.pairs.Right == j, action: func() { s.pairs.TapRight(jj) }}
-		if li, ok := leftOf[j]; ok {
-			b.sub = "← " + strconv.Itoa(li+1)
-		}
-		s.btn.add(b)
-		s.buttonText(a, fmt.Sprint("right ", string(letters[k])), b)
-	}
-}
-
-func (s *playScene) layoutEstimate(a *App, body layout.Rect) {
-	u := a.unit()
-	body = s.confirmButton(a, body, "Check estimate (Enter)")
-	value := layout.Rect{X: body.X, Y: body.Y, W: body.W, H: body.H * 0.3}
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "value", Box: value, Used: value, Fits: true})
-	track := layout.Rect{X: body.X + 4*u, Y: body.Y + body.H*0.45, W: body.W - 8*u, H: 1.2 * u}
-	s.lay.Texts = append(s.lay.Texts, PlacedText{What: "slider", Box: track, Used: track, Fits: true})
-}
-
-// layoutConfidence lays out the confidence step: "How sure are you?", the
-// answer given in full (wrapped, not cut short), the three levels at the
-// same height on every card, and a button back to the answer for those
-// who play with the mouse alone.
-func (s *playScene) layoutConfidence(a *App, body layout.Rect) {
-	u := a.unit()
-	inner := s.card.Inset(2.5 * u)
-	rowH := min(9*u*a.textFactor(), inner.H*0.2)
-	rowY := max(inner.Y+inner.H*0.55, body.Y+body.H-rowH-7.5*u-2*u)
-	rowY = min(rowY, body.Y+body.H-rowH-7.5*u)
-	s.conf.headY = body.Y
-	s.conf.head = layout.MakeBlock("How sure are you?", a.textSize(1.2), body.W, a.fonts.MeasureBold)
-	s.place("confidence question", layout.Rect{X: body.X, Y: body.Y, W: body.W, H: s.conf.head.Height}, s.conf.head, s.conf.head.Width <= body.W)
-	s.conf.answerY = body.Y + s.conf.head.Height + 0.5*u
-	box := layout.Rect{X: body.X, Y: s.conf.answerY, W: body.W, H: rowY - u - s.conf.answerY}
-	var ok bool
-	s.conf.answer, ok = layout.Fit("Your answer: "+s.answerText(s.pending), a.textSize(0.9), a.minText(), box.W, box.H, a.fonts.Measure)
-	s.place("your answer", box, s.conf.answer, ok)
-	s.btn.add(&button{id: "change", r: layout.Rect{X: body.X, Y: rowY + rowH + 2*u, W: min(34*u, body.W), H: 5.5 * u},
-		label: "Change the answer (Esc)", action: func() {
+	case card.Step:
+		b.id, b.hot, b.action = fmt.Sprint("step:", k), []rune{rune('1' + k)}, func() { s.d.TapStep(k) }
+	case card.StepUp:
+		b.id, b.disabled = fmt.Sprint("up:", k), k == 0
+		b.action = func() { s.d.MoveStep(k, k-1); s.d.Grabbed = -1 }
+	case card.StepDown:
+		b.id, b.disabled = fmt.Sprint("down:", k), k == len(s.d.Order)-1
+		b.action = func() { s.d.MoveStep(k, k+1); s.d.Grabbed = -1 }
+	case card.Left:
+		b.id, b.hot, b.action = fmt.Sprint("left:", k), []rune{rune('1' + k)}, func() { s.d.Pairs.TapLeft(of) }
+	case card.Right:
+		b.id, b.hot, b.action = fmt.Sprint("right:", k), []rune{rune('a' + k)}, func() { s.d.Pairs.TapRight(of) }
+	case card.Change:
+		b.id, b.action = "change", func() {
 			s.phase = answering
 			s.round.Unhold(a.now())
 			s.btn = buttons{}
-		}})
-	cells := layout.Grid(layout.Rect{X: body.X, Y: rowY, W: body.W, H: rowH}, 3, 3, 2*u)
-	for i, c := range []quiz.Confidence{quiz.Unsure, quiz.FairlySure, quiz.Sure} {
-		r, w := quiz.ConfidenceMarks(c)
-		cc := c
-		s.btn.add(&button{id: fmt.Sprint("conf:", i), r: cells[i], label: c.Label(), hotkey: strconv.Itoa(i + 1),
-			sub: fmt.Sprintf("+%d if right, %s if wrong", r, signed(-w)), hot: []rune{rune('1' + i)},
-			action: func() {
-				s.pending.Confidence = cc
-				s.submit(a, s.pending)
-			}})
+		}
+	case card.Confidence:
+		c := quiz.Confidence(of)
+		b.id, b.hot = fmt.Sprint("conf:", k), []rune{rune('1' + k)}
+		b.action = func() {
+			s.pending.Confidence = c
+			s.submit(a, s.pending)
+		}
+	default:
+		return nil
 	}
+	return b
 }
 
 func signed(n int) string {
@@ -1025,18 +651,17 @@ func keyRange(n int) string {
 
 func (s *playScene) drawQuestion(a *App, dst *ebiten.Image) {
 	t := a.theme
-	u := a.unit()
 	q := s.item().Question
-	for _, pt := range s.lay.Texts {
-		if pt.What == "prompt" {
-			blk, _ := layout.Fit(q.Prompt, a.textSize(1.35), a.minText(), pt.Box.W, pt.Box.H, a.fonts.MeasureBold)
-			a.fonts.drawBlock(dst, blk, pt.Box.X, pt.Box.Y, true, t.Text, Left)
-		}
+	if p, ok := s.plan.Find(card.Prompt); ok {
+		a.fonts.drawBlock(dst, p.Fit.Blocks[0], p.Box.X, p.Box.Y, true, t.Text, Left)
 	}
 	if s.phase == confiding {
-		x := s.card.Inset(2.5 * u).X
-		a.fonts.drawBlock(dst, s.conf.head, x, s.conf.headY, true, t.Text, Left)
-		a.fonts.drawBlock(dst, s.conf.answer, x, s.conf.answerY, false, t.Muted, Left)
+		if h, ok := s.plan.Find(card.ConfHead); ok {
+			a.fonts.drawBlock(dst, h.Fit.Blocks[0], h.Box.X, h.Box.Y, true, t.Text, Left)
+		}
+		if g, ok := s.plan.Find(card.ConfAnswer); ok {
+			a.fonts.drawBlock(dst, g.Fit.Blocks[0], g.Box.X, g.Box.Y, false, t.Muted, Left)
+		}
 		return
 	}
 	if q.Type == pack.Estimate {
@@ -1078,17 +703,17 @@ func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
 			track = pt.Box
 		}
 	}
-	shown := withUnit(s.est, e.Unit)
-	if s.typed != "" {
-		shown = s.typed + " (typed)"
-		if v, ok := parseNumber(s.typed); ok {
-			shown = withUnit(v, e.Unit) + " (typed)"
+	shown := quiz.FormatValue(s.d.Value, e.Unit)
+	if s.d.Typed != "" {
+		shown = s.d.Typed + " (typed)"
+		if v, ok := quiz.ParseNumber(s.d.Typed); ok {
+			shown = quiz.FormatValue(v, e.Unit) + " (typed)"
 		}
 	}
 	vb, _ := layout.Fit(shown, a.textSize(2), a.minText(), value.W, value.H, a.fonts.MeasureBold)
 	a.fonts.drawBlock(dst, vb, value.X+value.W/2, value.Y+(value.H-vb.Height)/2, true, t.Text, Center)
 	fillRound(dst, track, track.H/2, withAlpha(t.Muted, 0.35))
-	f := toFrac(e, s.est)
+	f := quiz.EstimateFrac(e, s.d.Value)
 	fillRound(dst, layout.Rect{X: track.X, Y: track.Y, W: track.W * f, H: track.H}, track.H/2, t.Accent)
 	circle(dst, track.X+track.W*f, track.Y+track.H/2, 1.6*u, t.Text)
 	ls := a.textSize(0.8)
@@ -1096,17 +721,12 @@ func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
 	if e.Scale == pack.Log {
 		scale = "log scale: each step multiplies"
 	}
-	a.fonts.drawLine(dst, withUnit(e.Min, e.Unit), track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
-	a.fonts.drawLine(dst, withUnit(e.Max, e.Unit), track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
+	a.fonts.drawLine(dst, quiz.FormatValue(e.Min, e.Unit), track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
+	a.fonts.drawLine(dst, quiz.FormatValue(e.Max, e.Unit), track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
 	a.fonts.drawLine(dst, scale, track.X+track.W/2, track.Y+2.5*u, ls, false, t.Muted, Center)
 }
 
-// answerText describes an answer in words (estimates in the card's own
-// number format).
+// answerText describes an answer in words.
 func (s *playScene) answerText(ans quiz.Answer) string {
-	q := s.shown().Question
-	if q.Type == pack.Estimate {
-		return withUnit(ans.Value, q.Estimate.Unit)
-	}
-	return quiz.Describe(q, ans)
+	return quiz.Describe(s.shown().Question, ans)
 }

@@ -41,9 +41,6 @@ type resultsScene struct {
 
 // correctAnswerText states a question's right answer in words.
 func correctAnswerText(q *pack.Question) string {
-	if q.Type == pack.Estimate {
-		return withUnit(q.Estimate.Answer, q.Estimate.Unit)
-	}
 	return quiz.Describe(q, quiz.RightAnswer(q))
 }
 

@@ -160,7 +160,7 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 		}
 	case pack.Estimate:
 		e := q.Estimate
-		add(&l, "answer", "Answer: "+withUnit(e.Answer, e.Unit), 0.95, true, t.Text, 0.3, IconRight, t.Right)
+		add(&l, "answer", "Answer: "+quiz.FormatValue(e.Answer, e.Unit), 0.95, true, t.Text, 0.3, IconRight, t.Right)
 		if rec.Answer.HasValue {
 			ic, clr := IconWrong, t.Wrong
 			if rec.Correct {
@@ -168,12 +168,9 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 			} else if rec.Credit > 0 {
 				ic, clr = IconPartial, t.Partial
 			}
-			add(&l, "yours", "Your estimate: "+withUnit(rec.Answer.Value, e.Unit), 0.85, false, t.Text, 0.3, ic, clr)
+			add(&l, "yours", "Your estimate: "+quiz.FormatValue(rec.Answer.Value, e.Unit), 0.85, false, t.Text, 0.3, ic, clr)
 		}
-		tol := fmt.Sprintf("Full marks within ±%s", withUnit(e.Tolerance, e.Unit))
-		if e.Scale == pack.Log {
-			tol = fmt.Sprintf("Full marks within a factor of %s either way", formatNumber(e.Tolerance))
-		}
+		tol := "Full marks " + quiz.FormatTolerance(e)
 		add(&l, "tolerance", tol, 0.75, false, t.Muted, 0.3, NoIcon, t.Muted)
 	}
 	if rec.TimedOut {
@@ -190,7 +187,7 @@ func (s *playScene) layoutReveal(a *App, inner layout.Rect) {
 	add(&r, "points", pointsText(s.round.Config().Mode, rec), 0.8, false, t.Muted, 0.6, NoIcon, t.Muted)
 	// A card that timed out or was skipped has no answer to comment on:
 	// the explanation says the rest.
-	if why, mis := rationaleOf(rec); !rec.TimedOut && !rec.Skipped && (why != "" || mis != "") {
+	if why, mis := quiz.Rationale(rec); why != "" || mis != "" {
 		if mis != "" {
 			add(&r, "misconception", "A common misconception: "+mis+".", 0.85, true, t.Wrong, 0.3, NoIcon, t.Wrong)
 		}
@@ -296,48 +293,6 @@ func (s *playScene) stack(a *App, lines []revealLine, box layout.Rect, side stri
 	}
 }
 
-// rationaleOf picks the rationale to show: the picked choice's (for a
-// multi, the first wrong pick, else the first correct choice missed) and the
-// misconception it carries.
-func rationaleOf(rec quiz.Record) (why, misconception string) {
-	q := rec.Item.Question
-	switch q.Type {
-	case pack.Single, pack.TrueFalse:
-		if len(rec.Answer.Choices) == 1 {
-			c := q.Choices[rec.Answer.Choices[0]]
-			return c.Rationale, c.Misconception
-		}
-		for _, c := range q.Choices {
-			if c.Correct {
-				return c.Rationale, ""
-			}
-		}
-	case pack.Multi:
-		picked := map[int]bool{}
-		for _, i := range rec.Answer.Choices {
-			picked[i] = true
-			if !q.Choices[i].Correct {
-				return q.Choices[i].Rationale, q.Choices[i].Misconception
-			}
-		}
-		for i, c := range q.Choices {
-			if c.Correct && !picked[i] {
-				return "Missed: " + c.Text + ". " + c.Rationale, ""
-			}
-		}
-		for _, i := range rec.Answer.Choices {
-			return q.Choices[i].Rationale, ""
-		}
-	case pack.Match:
-		for i, p := range q.Pairs {
-			if i < len(rec.Answer.Match) && rec.Answer.Match[i] != i && p.Rationale != "" {
-				return p.Left + ": " + p.Rationale, ""
-			}
-		}
-	}
-	return "", ""
-}
-
 // sourceText is the source line of the feedback card and the classroom
 // reveal, short enough to leave the explanation its room: the first source
 // with its design, who was studied (the brief of its finding), its first
@@ -431,7 +386,7 @@ func (s *playScene) drawScale(a *App, dst *ebiten.Image, r layout.Rect) {
 	size := a.textSize(0.7)
 	lh := size * layout.LineHeightFactor
 	y := r.Y + lh + u // the line, between the two rows of labels
-	xAt := func(v float64) float64 { return r.X + r.W*math.Max(0, math.Min(1, toFrac(e, v))) }
+	xAt := func(v float64) float64 { return r.X + r.W*math.Max(0, math.Min(1, quiz.EstimateFrac(e, v))) }
 	line(dst, r.X, y, r.X+r.W, y, max(1, u*0.2), t.Muted)
 	lo, hi := e.Answer-e.Tolerance, e.Answer+e.Tolerance
 	if e.Scale == pack.Log {
@@ -444,12 +399,12 @@ func (s *playScene) drawScale(a *App, dst *ebiten.Image, r layout.Rect) {
 	}
 	tx := xAt(e.Answer)
 	fillRect(dst, layout.Rect{X: tx - u*0.2, Y: y - u, W: u * 0.4, H: 2 * u}, t.Right)
-	label(tx, r.Y, "true: "+withUnit(e.Answer, e.Unit), t.Right)
+	label(tx, r.Y, "true: "+quiz.FormatValue(e.Answer, e.Unit), t.Right)
 	if rec.Answer.HasValue {
 		_, _, clr := verdict(t, rec)
 		gx := xAt(rec.Answer.Value)
 		circle(dst, gx, y, u*0.6, clr)
-		label(gx, y+u, "you: "+withUnit(rec.Answer.Value, e.Unit), t.Text)
+		label(gx, y+u, "you: "+quiz.FormatValue(rec.Answer.Value, e.Unit), t.Text)
 	}
 }
 

@@ -32,7 +32,7 @@ func keysFor(s *playScene) []Event {
 		evs = append(evs, KeyEvent(KeyEnter))
 	case pack.Order:
 		// Type the number of a step's place, then of its new place.
-		for _, m := range orderMoves(s.order) {
+		for _, m := range orderMoves(s.d.Order) {
 			evs = append(evs, RuneEvent(rune('1'+m[0])), RuneEvent(rune('1'+m[1])))
 		}
 		evs = append(evs, KeyEvent(KeyEnter))
@@ -98,7 +98,7 @@ func clicksFor(t *testing.T, a *App, s *playScene) [][]Event {
 		}
 		click("confirm")
 	case pack.Order:
-		for _, m := range orderMoves(s.order) {
+		for _, m := range orderMoves(s.d.Order) {
 			click(fmt.Sprint("step:", m[0])) // pick it up
 			click(fmt.Sprint("step:", m[1])) // put it down here
 		}
@@ -115,7 +115,7 @@ func clicksFor(t *testing.T, a *App, s *playScene) [][]Event {
 		click("confirm")
 	case pack.Estimate:
 		tr := s.sliderRect(a)
-		x := tr.X + tr.W*toFrac(q.Estimate, q.Estimate.Answer)
+		x := tr.X + tr.W*quiz.EstimateFrac(q.Estimate, q.Estimate.Answer)
 		y := tr.Y + tr.H/2
 		out = append(out, []Event{{Kind: EvMove, X: x, Y: y}, {Kind: EvPress, X: x, Y: y}, {Kind: EvRelease, X: x, Y: y}})
 		click("confirm")
@@ -342,24 +342,24 @@ func TestEstimateKeysAndTyping(t *testing.T) {
 		if e == nil {
 			continue
 		}
-		start := s.est
+		start := s.d.Value
 		a.Step([]Event{KeyEvent(KeyRight)})
-		if s.est <= start {
-			t.Errorf("%s: Right did not raise the estimate (%v -> %v)", k, start, s.est)
+		if s.d.Value <= start {
+			t.Errorf("%s: Right did not raise the estimate (%v -> %v)", k, start, s.d.Value)
 		}
 		a.Step([]Event{KeyEvent(KeyHome)})
-		if s.est != e.Min {
-			t.Errorf("%s: Home gave %v, want %v", k, s.est, e.Min)
+		if s.d.Value != e.Min {
+			t.Errorf("%s: Home gave %v, want %v", k, s.d.Value, e.Min)
 		}
 		for _, r := range "12x" {
 			a.Step([]Event{RuneEvent(r)})
 		}
-		if s.typed != "12" {
-			t.Errorf("typed %q, want 12 (letters other than e are ignored)", s.typed)
+		if s.d.Typed != "12" {
+			t.Errorf("typed %q, want 12 (letters other than e are ignored)", s.d.Typed)
 		}
 		a.Step([]Event{RuneEvent('e'), RuneEvent('e'), KeyEvent(KeyEnter)})
 		if s.phase != answering || s.message == "" {
-			t.Errorf("%s: %q was accepted as a number", k, s.typed)
+			t.Errorf("%s: %q was accepted as a number", k, s.d.Typed)
 		}
 	}
 }
@@ -434,18 +434,18 @@ func TestOrderDragAndKeys(t *testing.T) {
 			continue
 		}
 		s.layout(a)
-		before := append([]int(nil), s.order...)
+		before := append([]int(nil), s.d.Order...)
 		// Drag the first step to the last place.
 		x0, y0 := findButton(t, &s.btn, "step:0")
-		_, y1 := findButton(t, &s.btn, fmt.Sprint("step:", len(s.order)-1))
+		_, y1 := findButton(t, &s.btn, fmt.Sprint("step:", len(s.d.Order)-1))
 		a.Step([]Event{{Kind: EvMove, X: x0, Y: y0}, {Kind: EvPress, X: x0, Y: y0}})
 		for y := y0; y <= y1; y += 5 {
 			a.Step([]Event{{Kind: EvMove, X: x0, Y: y}})
 		}
 		a.Step([]Event{{Kind: EvRelease, X: x0, Y: y1}})
 		want := append(append([]int(nil), before[1:]...), before[0])
-		if fmt.Sprint(s.order) != fmt.Sprint(want) {
-			t.Errorf("drag: order %v, want %v", s.order, want)
+		if fmt.Sprint(s.d.Order) != fmt.Sprint(want) {
+			t.Errorf("drag: order %v, want %v", s.d.Order, want)
 		}
 		if s.phase != answering {
 			t.Errorf("a drag answered the question")
@@ -454,8 +454,8 @@ func TestOrderDragAndKeys(t *testing.T) {
 		s.btn.setFocus("step:0")
 		a.Step([]Event{KeyEvent(KeySpace), KeyEvent(KeyDown), KeyEvent(KeySpace)})
 		want[0], want[1] = want[1], want[0]
-		if fmt.Sprint(s.order) != fmt.Sprint(want) || s.grabbed != -1 {
-			t.Errorf("keys: order %v, want %v (grabbed %d)", s.order, want, s.grabbed)
+		if fmt.Sprint(s.d.Order) != fmt.Sprint(want) || s.d.Grabbed != -1 {
+			t.Errorf("keys: order %v, want %v (grabbed %d)", s.d.Order, want, s.d.Grabbed)
 		}
 		return
 	}

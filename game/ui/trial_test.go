@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"gutskin/game/card"
 	"image"
 	"strings"
 	"testing"
@@ -74,7 +75,7 @@ func TestMatchTapPairAgainUndoes(t *testing.T) {
 		a.Step(Click(x, y))
 	}
 	matched := func() []int {
-		ans, _ := s.composed()
+		ans, _ := s.d.Answer()
 		return ans.Match
 	}
 	tap("left:0")
@@ -321,12 +322,12 @@ func TestCardDetails(t *testing.T) {
 	}
 	s = itemScene(t, a, nthOfType(t, pack.Estimate, 0), quiz.Accuracy)
 	e := s.item().Question.Estimate
-	want := snap(e, e.Min+(e.Max-e.Min)/2)
+	want := quiz.Snap(e, e.Min+(e.Max-e.Min)/2)
 	for _, r := range numberText(want) {
 		a.Step([]Event{RuneEvent(r)})
 	}
-	if s.est != want {
-		t.Errorf("typed %s, the slider is at %v", numberText(want), s.est)
+	if s.d.Value != want {
+		t.Errorf("typed %s, the slider is at %v", numberText(want), s.d.Value)
 	}
 	s = timedItem(t, a, nthOfType(t, pack.Single, 0), quiz.Accuracy, 30*time.Second)
 	clk.Advance(12 * time.Second)
@@ -395,8 +396,9 @@ func TestConfidenceStepLayout(t *testing.T) {
 		if s.phase != confiding {
 			t.Fatalf("%s: no confidence step", typ)
 		}
-		if !strings.HasSuffix(strings.Join(s.conf.answer.Lines, " "), s.answerText(s.pending)) {
-			t.Errorf("%s: the answer shown %q is not the whole answer %q", typ, s.conf.answer.Lines, s.answerText(s.pending))
+		given, _ := s.plan.Find(card.ConfAnswer)
+		if lines := given.Fit.Blocks[0].Lines; !strings.HasSuffix(strings.Join(lines, " "), s.answerText(s.pending)) {
+			t.Errorf("%s: the answer shown %q is not the whole answer %q", typ, lines, s.answerText(s.pending))
 		}
 		rowY[s.btn.byID("conf:0").r.Y] = true
 		a.Step([]Event{{Kind: EvMove}}) // a tick shows the step
@@ -443,7 +445,7 @@ func TestHoverFollowsDrag(t *testing.T) {
 	a, _, _ := testApp(t, 1280, 720)
 	s := itemScene(t, a, nthOfType(t, pack.Order, 0), quiz.Accuracy)
 	s.layout(a)
-	last := fmt.Sprint("step:", len(s.order)-1)
+	last := fmt.Sprint("step:", len(s.d.Order)-1)
 	x0, y0 := findButton(t, &s.btn, last)
 	_, y1 := findButton(t, &s.btn, "step:0")
 	a.Step([]Event{{Kind: EvMove, X: x0, Y: y0}, {Kind: EvPress, X: x0, Y: y0}})

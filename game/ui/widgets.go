@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"gutskin/game/card"
 	"gutskin/game/layout"
 )
 
@@ -26,6 +27,9 @@ type button struct {
 	icon     Icon
 	iconClr  color.RGBA
 	action   func()
+	// fit, when set, is the label's fit from the card's layout (package
+	// card); otherwise drawing fits the label the same way.
+	fit *card.Fitted
 }
 
 // buttons handles focus, hover and activation of a scene's buttons by
@@ -252,38 +256,27 @@ func (bs *buttons) drawOne(a *App, dst *ebiten.Image, b *button) {
 	if b.id == bs.focus && bs.keyNav && !b.disabled {
 		strokeRound(dst, b.r.Inset(-u*0.25), radius+u*0.25, max(2, u*0.3), t.Focus)
 	}
-	inner := b.r.Inset(u * 0.7)
+	f := b.fit
+	if f == nil {
+		fb := card.FitButton(b.r, card.Label{Text: b.label, Sub: b.sub, Hotkey: b.hotkey != "", Icon: b.icon != NoIcon, Size: b.size}, a.cardMetrics())
+		f = &fb
+	}
 	if b.hotkey != "" {
-		tag := min(inner.H, u*2.6)
-		tr := layout.Rect{X: inner.X, Y: b.r.Y + (b.r.H-tag)/2, W: tag, H: tag}
+		tr := f.Tag
+		tag := tr.W
 		fillRound(dst, tr, tag*0.25, withAlpha(fg, 0.18))
 		a.fonts.drawLine(dst, b.hotkey, tr.X+tr.W/2, tr.Y+(tr.H-tag*0.55*layout.LineHeightFactor)/2, tag*0.55, true, fg, Center)
-		inner.X += tag + u*0.8
-		inner.W -= tag + u*0.8
 	}
 	if b.icon != NoIcon {
-		s := min(inner.H, u*2.4)
-		drawIcon(dst, b.icon, inner.X+inner.W-s/2, b.r.Y+b.r.H/2, s, b.iconClr)
-		inner.W -= s + u*0.5
+		drawIcon(dst, b.icon, f.Icon.X+f.Icon.W/2, f.Icon.Y+f.Icon.H/2, f.Icon.W, b.iconClr)
 	}
-	size := a.textSize(1.0)
-	if b.sub == "" {
-		blk, _ := layout.Fit(b.label, size, a.minText(), inner.W, inner.H, a.fonts.Measure)
-		a.fonts.drawBlock(dst, blk, inner.X, b.r.Y+(b.r.H-blk.Height)/2, false, fg, Left)
-		return
+	// The label is centred in the button's height; with a second line,
+	// the two shrink together, the second smaller, and neither is cut.
+	y := b.r.Y + (b.r.H-f.Height)/2
+	a.fonts.drawBlock(dst, f.Blocks[0], f.Inner.X, y+f.Tops[0], b.sub != "", fg, Left)
+	if len(f.Blocks) > 1 {
+		a.fonts.drawBlock(dst, f.Blocks[1], f.Inner.X, y+f.Tops[1], false, withAlpha(fg, 0.8), Left)
 	}
-	// The label and its second line shrink together, the second line
-	// staying smaller than the label, and neither is cut short.
-	if b.size > 0 {
-		size = b.size
-	}
-	blocks, tops, h, _ := layout.FitStack([]layout.StackItem{
-		{Text: b.label, Factor: 1, Measure: a.fonts.MeasureBold},
-		{Text: b.sub, Factor: 0.8, Measure: a.fonts.Measure},
-	}, size, a.minText()*0.85, inner.W, inner.H)
-	y := b.r.Y + (b.r.H-h)/2
-	a.fonts.drawBlock(dst, blocks[0], inner.X, y+tops[0], true, fg, Left)
-	a.fonts.drawBlock(dst, blocks[1], inner.X, y+tops[1], false, withAlpha(fg, 0.8), Left)
 }
 
 // scroller is a vertically scrolling region.
