@@ -165,19 +165,23 @@ func TestNewPack(t *testing.T) {
 // using the game's own layout code.
 func TestValidateReportsTextThatDoesNotFit(t *testing.T) {
 	long := func(words int) string { return strings.TrimSpace(strings.Repeat("overflowing ", words)) }
-	cite := long(33)
-	src := strings.Replace(goodPack, `explanation = "Because."`, `explanation = "`+long(58)+`"`, 1)
-	src = strings.Replace(src, `rationale_true = "Yes."`, `rationale_true = "`+long(33)+`"`, 1)
-	src = strings.Replace(src, `rationale_false = "No."`, `rationale_false = "`+long(33)+`"`, 1)
-	// Enough that even the feedback's widest split (the explanation side at
-	// three quarters of the card) cannot hold it at 960x540.
+	// A multi question with eight choices of the longest text, each with a
+	// long rationale, a long explanation and seven sources with no
+	// identifier: its feedback, which marks every choice, cannot fit at
+	// 960x540, whatever the split.
+	src := strings.SplitN(goodPack, "[[questions]]", 2)[0] + "[[questions]]\nid = \"q\"\ntype = \"multi\"\n" +
+		"prompt = \"" + long(33) + "\"\ndifficulty = 1\nevidence = \"established\"\nchecked = 2026-01-02\n" +
+		"explanation = \"" + long(58) + "\"\n"
 	for range 7 {
-		src += "[[questions.sources]]\ncitation = \"" + cite + "\"\ndoi = \"10.1000/y\"\n"
+		src += "[[questions.sources]]\ncitation = \"" + long(33) + "\"\ndesign = \"textbook\"\nfinding = \"What the textbook says.\"\n"
+	}
+	for i := range 8 {
+		src += fmt.Sprintf("[[questions.choices]]\ntext = \"%d %s\"\ncorrect = %t\nrationale = \"%s\"\n", i, long(12), i == 0, long(33))
 	}
 	path := filepath.Join(t.TempDir(), "long.toml")
 	os.WriteFile(path, []byte(src), 0o644)
 	code, _, stderr := runCmd("validate", path)
-	want := path + `:19:1: warning: question "q": the feedback (explanation, rationale and sources together) does not fit its card at 960x540`
+	want := path + `:17:1: warning: question "q": the feedback (explanation, rationale and sources together) does not fit its card at 960x540` // the explanation's line
 	if code != exitOK || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d (warnings only: 0), want\n%s\ngot\n%s", code, want, stderr)
 	}
