@@ -6,10 +6,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"gutskin/game/chromium"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -84,21 +84,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// chromium finds the browser; a missing one fails under CI.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium: .ci/run installs it (apt-get install chromium)")
-	}
-	t.Skip("no chromium on this machine (apt-get install chromium); under CI=true this fails")
-	return ""
-}
-
 // profileKey is where the browser build keeps the default player.
 const profileKey = "gutskin/profile-default.json"
 
@@ -107,7 +92,7 @@ const profileKey = "gutskin/profile-default.json"
 // again: the second save must still hold the first round, so the game read
 // its progress back from local storage after the reload.
 func TestBrowserKeepsProgress(t *testing.T) {
-	exe := chromium(t)
+	exe := chromium.Path(t)
 	dir := webFolder(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()

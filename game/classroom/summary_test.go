@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"gutskin/game/chromium"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,19 +112,7 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 // are the shipped ones with the longest prompts. Without Chromium it
 // skips, except under CI=true, where that is a failure.
 func TestSummaryPrintsOnOnePage(t *testing.T) {
-	chrome := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chrome = p
-			break
-		}
-	}
-	if chrome == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no chromium to print the summary with (apt-get install -y chromium)")
-		}
-		t.Skip("no chromium: apt-get install -y chromium to run the print check")
-	}
+	chrome := chromium.Path(t)
 	// Five of the wordiest shipped choice questions.
 	var qs []pack.Question
 	for _, p := range shippedPacks(t) {

@@ -3,9 +3,9 @@ package room
 import (
 	"context"
 	"fmt"
+	"gutskin/game/chromium"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -18,22 +18,6 @@ import (
 	"gutskin/game/pack"
 	"gutskin/game/quiz"
 )
-
-// chromium finds Debian's Chromium. Under CI=true a missing browser fails
-// the test; elsewhere it skips it.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no Chromium on this machine: apt-get install -y chromium (.ci/run does)")
-	}
-	t.Skip("no Chromium: apt-get install -y chromium")
-	return ""
-}
 
 // phone is one phone-sized page in its own browser context.
 type phone struct {
@@ -119,7 +103,7 @@ func TestPhonesInABrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
-	exe := chromium(t)
+	exe := chromium.Path(t)
 	shots := os.Getenv("GUTSKIN_SHOTS")
 	g, err := classroom.New(classroom.Config{Teams: []string{Class}, Packs: []*pack.Pack{allTypes()}, Seed: 3, Mode: quiz.Confident,
 		TimeLimit: 60 * time.Second, Phones: true})
