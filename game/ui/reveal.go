@@ -316,7 +316,7 @@ func sourceText(q *pack.Question) string {
 		s = first.Citation // nothing else to find it by
 	}
 	if b := first.Brief(); b != "" {
-		s = b + ". " + s
+		s = b + " (" + s + ")"
 	}
 	var also []string
 	for _, src := range q.Sources[1:] {
@@ -327,7 +327,7 @@ func sourceText(q *pack.Question) string {
 		also = append(also, a)
 	}
 	if len(also) > 0 {
-		s += " Also: " + strings.Join(also, "; ") + "."
+		s += ". Also: " + strings.Join(also, "; ")
 	}
 	return "Source: " + s
 }
