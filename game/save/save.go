@@ -127,10 +127,18 @@ func BestKey(packs []string, mode quiz.Mode) string {
 	return strings.Join(p, "+") + "@" + string(mode)
 }
 
-// AddRound records a finished round: history, best score and question
-// statistics. It returns the previous best for the same packs and mode
+// AddRound records a finished round: history, best score, question
+// statistics and reviews (AddAnswers, then AddRoundResult). It returns the previous best for the same packs and mode
 // (ok false when there was none), so the results screen can compare.
 func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev Best, ok bool) {
+	p.AddAnswers(s.Records, when)
+	return p.AddRoundResult(s, packs, when)
+}
+
+// AddRoundResult records a finished round's result (history and best
+// score) without its answers, for a game that kept each answer as it was
+// given (AddAnswers).
+func (p *Profile) AddRoundResult(s quiz.Summary, packs []string, when time.Time) (prev Best, ok bool) {
 	p.History = append(p.History, RoundResult{
 		When: when, Packs: packs, Mode: string(s.Mode), Questions: s.Questions, Correct: s.Correct,
 		Accuracy: s.Accuracy(), Score: s.Score, BestStreak: s.BestStreak, Seconds: s.Duration.Seconds(),
@@ -143,7 +151,6 @@ func (p *Profile) AddRound(s quiz.Summary, packs []string, when time.Time) (prev
 	if s.Questions > 0 && (!ok || s.Score > prev.Score) {
 		p.Best[key] = Best{Score: s.Score, Accuracy: s.Accuracy(), When: when}
 	}
-	p.AddAnswers(s.Records, when)
 	return prev, ok
 }
 

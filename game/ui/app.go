@@ -21,6 +21,7 @@ import (
 	"gutskin/game/layout"
 	"gutskin/game/pack"
 	"gutskin/game/press"
+	"gutskin/game/quiz"
 	"gutskin/game/save"
 )
 
@@ -92,6 +93,10 @@ type Options struct {
 // App is the game: an ebiten.Game that owns the current scene, the theme,
 // the fonts and the player's profile.
 type App struct {
+	// recorded counts, per solo round being played, the answers already
+	// kept in the profile (recordAnswers).
+	recorded map[*quiz.Round]int
+
 	opts    Options
 	lanUsed bool // --lan has started its game (a later set-up waits)
 	input   Input

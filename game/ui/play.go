@@ -145,20 +145,20 @@ func (s *playScene) submit(a *App, ans quiz.Answer) {
 		s.message = err.Error()
 		return
 	}
+	if s.onDone == nil {
+		a.recordAnswers(s.round) // each answer is kept as it is given
+	}
 	s.last = rec
 	s.phase = revealing
 	s.btn = buttons{}
 }
 
 // leave ends the round early for the title screen: the answers given so
-// far count for mastery and review, as each review counts in Anki; the
-// round's score does not enter the history.
+// far were kept as they were given and count for mastery and review, as
+// each review counts in Anki; the round's score does not enter the history.
 func (s *playScene) leave(a *App) {
 	if s.onDone == nil && s.onAnswer == nil {
-		if recs := s.round.Records(); len(recs) > 0 {
-			a.profile.AddAnswers(recs, a.now())
-			a.persist()
-		}
+		a.recordAnswers(s.round) // a time-out since the last answer
 	}
 	a.toast = "" // "press Esc again" is answered: it does not follow onto the title
 	a.goTo(newTitle(a))
@@ -717,13 +717,19 @@ func (s *playScene) drawEstimate(a *App, dst *ebiten.Image) {
 	fillRound(dst, layout.Rect{X: track.X, Y: track.Y, W: track.W * f, H: track.H}, track.H/2, t.Accent)
 	circle(dst, track.X+track.W*f, track.Y+track.H/2, 1.6*u, t.Text)
 	ls := a.textSize(0.8)
-	scale := "linear scale"
+	// Under the slider, between its ends: how close earns full marks, said
+	// before the answer (not "linear scale", which tells a player nothing).
+	lo, hi := quiz.FormatValue(e.Min, e.Unit), quiz.FormatValue(e.Max, e.Unit)
+	note := "full marks " + quiz.FormatTolerance(e)
 	if e.Scale == pack.Log {
-		scale = "log scale: each step multiplies"
+		note = "each step multiplies; " + note
 	}
-	a.fonts.drawLine(dst, quiz.FormatValue(e.Min, e.Unit), track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
-	a.fonts.drawLine(dst, quiz.FormatValue(e.Max, e.Unit), track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
-	a.fonts.drawLine(dst, scale, track.X+track.W/2, track.Y+2.5*u, ls, false, t.Muted, Center)
+	room := track.W - 2*max(a.fonts.Measure(lo, ls), a.fonts.Measure(hi, ls)) - 4*u // centred between the ends
+	a.fonts.drawLine(dst, lo, track.X, track.Y+2.5*u, ls, false, t.Muted, Left)
+	a.fonts.drawLine(dst, hi, track.X+track.W, track.Y+2.5*u, ls, false, t.Muted, Right)
+	if room > 0 {
+		a.fonts.drawLine(dst, layout.Truncate(note, ls, room, a.fonts.Measure), track.X+track.W/2, track.Y+2.5*u, ls, false, t.Muted, Center)
+	}
 }
 
 // answerText describes an answer in words.

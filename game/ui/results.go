@@ -12,6 +12,23 @@ import (
 	"gutskin/game/save"
 )
 
+// recordAnswers keeps in the profile, and saves, the answers of a solo
+// round not kept yet: each answer is saved as it is given, so a crash or a
+// closed window mid-round loses none.
+func (a *App) recordAnswers(r *quiz.Round) {
+	recs := r.Records()
+	if a.recorded == nil {
+		a.recorded = map[*quiz.Round]int{}
+	}
+	done := a.recorded[r]
+	if done >= len(recs) {
+		return
+	}
+	a.profile.AddAnswers(recs[done:], a.now())
+	a.recorded[r] = len(recs)
+	a.persist()
+}
+
 // finishRound records the round in the profile, saves, and shows results.
 func (a *App) finishRound(r *quiz.Round, packs []*pack.Pack, review bool) {
 	now := a.now()
@@ -23,7 +40,9 @@ func (a *App) finishRound(r *quiz.Round, packs []*pack.Pack, review bool) {
 			ids = append(ids, p.ID)
 		}
 	}
-	prev, had := a.profile.AddRound(sum, ids, now)
+	a.recordAnswers(r)
+	prev, had := a.profile.AddRoundResult(sum, ids, now)
+	delete(a.recorded, r)
 	a.persist()
 	a.goTo(&resultsScene{sum: sum, prev: prev, hadPrev: had, review: review, next: a.nextReviewsText()})
 }

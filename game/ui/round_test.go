@@ -461,3 +461,54 @@ func TestOrderDragAndKeys(t *testing.T) {
 	}
 	t.Fatal("no order question shipped")
 }
+
+// TestEachAnswerIsSaved: an answer is on disk as soon as it is given, not
+// only when the round ends (a crash or a closed window mid-round loses
+// nothing), and the end of the round does not count it twice.
+func TestEachAnswerIsSaved(t *testing.T) {
+	a, _, clk := testApp(t, 1280, 720)
+	a.startRound(a.prefs)
+	s, ok := a.scene.(*playScene)
+	if !ok {
+		t.Fatalf("no round: %T", a.scene)
+	}
+	onDisk := func() *save.Profile {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(a.opts.Store.(*save.Store).Dir, save.FileName("")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := save.Decode(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	first := s.item().Key()
+	a.Step(nil)
+	clk.Advance(press.Settle)
+	for _, ev := range keysFor(s) {
+		a.Step([]Event{ev})
+	}
+	if s.phase != revealing {
+		t.Fatal("the first question was not answered")
+	}
+	if p := onDisk(); p.Stats[first].Seen != 1 || len(p.Log) != 1 || len(p.History) != 0 {
+		t.Fatalf("after one answer the save holds %+v, %d reviews, %d rounds; want the answer and no round", p.Stats[first], len(p.Log), len(p.History))
+	}
+	// The rest of the round, answered in the engine, then finished.
+	for !s.round.Done() {
+		if s.phase == revealing {
+			s.round.Show(clk.Now())
+		}
+		if _, err := s.round.Answer(quiz.RightAnswer(s.round.Current().Question), clk.Now()); err != nil {
+			t.Fatal(err)
+		}
+		s.phase = answering
+	}
+	a.finishRound(s.round, a.Packs(), false)
+	if p := onDisk(); p.Stats[first].Seen != 1 || len(p.History) != 1 || len(p.Log) != s.round.Len() {
+		t.Errorf("after the round: first question seen %d times, %d rounds, %d reviews (want 1, 1, %d)",
+			p.Stats[first].Seen, len(p.History), len(p.Log), s.round.Len())
+	}
+}

@@ -322,6 +322,11 @@ func TestCardDetails(t *testing.T) {
 	}
 	s = itemScene(t, a, nthOfType(t, pack.Estimate, 0), quiz.Accuracy)
 	e := s.item().Question.Estimate
+	// L22: the slider says before the answer how close earns full marks,
+	// not "linear scale".
+	if d := drawn(); !has(d, "full marks "+quiz.FormatTolerance(e)) || has(d, "linear scale") {
+		t.Errorf("the estimate card does not say how close earns full marks (%s)", quiz.FormatTolerance(e))
+	}
 	want := quiz.Snap(e, e.Min+(e.Max-e.Min)/2)
 	for _, r := range numberText(want) {
 		a.Step([]Event{RuneEvent(r)})
