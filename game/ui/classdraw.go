@@ -356,11 +356,7 @@ func (s *classPlayScene) revealPlan(a *App, box layout.Rect) revealPlan {
 	n := len(s.g.Teams())
 	var items []revealLine
 	add := func(text string, f float64, bold bool, clr color.RGBA) {
-		m := a.fonts.Measure
-		if bold {
-			m = a.fonts.MeasureBold
-		}
-		items = append(items, revealLine{item: layout.StackItem{Text: text, Factor: f, Measure: m, Gap: 0.4}, bold: bold, clr: clr})
+		items = append(items, a.textLine(text, f, bold, clr))
 	}
 	add(q.Prompt, 1.1, true, t.Text)
 	if room.TimedOut {

@@ -324,11 +324,7 @@ func (s *classPlayScene) phonesReveal(a *App, dst *ebiten.Image, box layout.Rect
 	rv := s.room.Reveal()
 	var items []revealLine
 	add := func(text string, f float64, bold bool, clr color.RGBA) {
-		m := a.fonts.Measure
-		if bold {
-			m = a.fonts.MeasureBold
-		}
-		items = append(items, revealLine{item: layout.StackItem{Text: text, Factor: f, Measure: m, Gap: 0.4}, bold: bold, clr: clr})
+		items = append(items, a.textLine(text, f, bold, clr))
 	}
 	add(q.Prompt, 1.1, true, t.Text)
 	score := fmt.Sprintf("%d of %d students right", rv.Right, rv.Of)

@@ -15,6 +15,16 @@ import (
 )
 
 // revealLine is one paragraph of the feedback, with its colour and icon.
+// textLine is a line of text for a stacked reveal, measured in the face
+// it is drawn in (the classroom's reveals, by teams and by phones).
+func (a *App) textLine(text string, factor float64, bold bool, clr color.RGBA) revealLine {
+	m := a.fonts.Measure
+	if bold {
+		m = a.fonts.MeasureBold
+	}
+	return revealLine{item: layout.StackItem{Text: text, Factor: factor, Measure: m, Gap: 0.4}, bold: bold, clr: clr}
+}
+
 type revealLine struct {
 	what    string
 	item    layout.StackItem

@@ -50,37 +50,11 @@ func TestScenesAtEverySize(t *testing.T) {
 		for _, textSize := range []int{0, 2} {
 			a, _, _ := testApp(t, float64(sz.X), float64(sz.Y))
 			a.profile.Settings.TextSize = textSize
-			scenes := map[string]func() (Scene, *buttons){
-				"title": func() (Scene, *buttons) {
-					s := newTitle(a)
-					s.layout(a)
-					return s, &s.btn
-				},
-				"setup": func() (Scene, *buttons) {
-					s := newSetup(a, nil)
-					s.layout(a)
-					return s, &s.btn
-				},
-				"results": func() (Scene, *buttons) {
-					s := finishedResults(t, a)
-					s.layout(a)
-					return s, &s.btn
-				},
-				"settings": func() (Scene, *buttons) {
-					s := newSettings(a)
-					s.layout(a)
-					return s, &s.btn
-				},
-				"progress": func() (Scene, *buttons) {
-					s := newProgress(a)
-					s.layout(a)
-					return s, &s.btn
-				},
-				"packs": func() (Scene, *buttons) {
-					s := newPacksScene(a)
-					s.layout(a)
-					return s, &s.btn
-				},
+			scenes := screenScenes(t, a)
+			scenes["progress"] = func() (Scene, *buttons) {
+				s := newProgress(a)
+				s.layout(a)
+				return s, &s.btn
 			}
 			for name, make := range scenes {
 				where := fmt.Sprintf("%s at %dx%d text %d", name, sz.X, sz.Y, textSize)
